@@ -1,0 +1,27 @@
+package dev.aicost.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+/**
+ * Run once by the launcher under {@code -XX:ArchiveClassesAtExit} so that the class-data-sharing
+ * archive holds the classes of the common paths: an estimate in every format, help, and a
+ * bad-input error.
+ */
+public final class CdsTraining {
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) {
+        Path home = Path.of(args.length > 0 ? args[0] : ".");
+        System.setProperty("aicost.home", home.toString());
+        String example = home.resolve("examples/support-chatbot.yaml").toString();
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        for (String format : new String[] {"table", "json", "csv", "markdown"}) {
+            Main.run(sink, sink, "estimate", example, "--format", format, "--compare", "aws-bedrock-global");
+        }
+        Main.run(sink, sink, "estimate", "--help");
+        Main.run(sink, sink, "estimate", home.resolve("does-not-exist.yaml").toString());
+    }
+}

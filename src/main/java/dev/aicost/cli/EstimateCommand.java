@@ -1,0 +1,279 @@
+package dev.aicost.cli;
+
+import dev.aicost.model.ModelPrice;
+import dev.aicost.model.RateCard;
+import dev.aicost.model.Workload;
+import dev.aicost.pricing.CardComparison;
+import dev.aicost.pricing.Comparison;
+import dev.aicost.pricing.CostEstimator;
+import dev.aicost.pricing.Estimate;
+import dev.aicost.pricing.EstimateInput;
+import dev.aicost.pricing.Guardrails;
+import dev.aicost.pricing.PricingIssue;
+import dev.aicost.render.EstimateRenderer;
+import dev.aicost.render.Numbers;
+import dev.aicost.report.EstimateReport;
+import dev.aicost.spec.BaselineReader;
+import dev.aicost.spec.InputException;
+import dev.aicost.spec.ModelMapReader;
+import dev.aicost.spec.Overrides;
+import dev.aicost.spec.Problem;
+import dev.aicost.spec.RateCardRepository;
+import dev.aicost.spec.Suggest;
+import dev.aicost.spec.WorkloadSpec;
+import dev.aicost.spec.WorkloadSpecReader;
+import dev.aicost.spec.YNode;
+import dev.aicost.spec.YamlLoader;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code aicost estimate}: prices the workloads of a spec, forecasts them and checks guardrails. */
+@Command(name = "estimate", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = {"Price workloads against rate cards: line items per workload, monthly total, forecast,",
+            "unit economics, and optional comparison, discount and guardrails."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  aicost estimate examples/support-chatbot.yaml",
+            "  aicost estimate examples/enterprise-platform.yaml --months 24 --format json -o report.json",
+            "  aicost estimate examples/support-chatbot.yaml --compare aws-bedrock-global,anthropic-api",
+            "  aicost estimate examples/support-chatbot.yaml --set support-chat.mix.batch=0.5",
+            "  aicost estimate spec.yaml --baseline yesterday.json --fail-on-increase 10 --budget 25000",
+            "", "Exit codes: 0 ok, 1 internal error, 2 bad input, 3 guardrail tripped (budget or increase)."})
+public final class EstimateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "WORKLOAD.yaml", description = "workload spec (schema aicost/workload/v1)")
+    Path specFile;
+
+    @Option(names = "--months", paramLabel = "N", defaultValue = "12",
+            description = "forecast horizon in months, 1-120 (default: ${DEFAULT-VALUE})")
+    int months;
+
+    @Option(names = "--compare", paramLabel = "CARD", split = ",",
+            description = "also price the workloads on these cards (ids or paths), mapping models by alias")
+    List<String> compare = new ArrayList<>();
+
+    @Option(names = "--map", paramLabel = "FILE",
+            description = "model map for --compare (schema aicost/modelmap/v1), consulted before aliases")
+    Path mapFile;
+
+    @Option(names = "--discount", paramLabel = "RATE",
+            description = "show totals net of a flat discount, e.g. 0.05 or 5%%")
+    String discount;
+
+    @Option(names = "--budget", paramLabel = "AMOUNT",
+            description = "exit 3 when the month-1 total (net, with --discount) exceeds AMOUNT")
+    String budget;
+
+    @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
+            description = "compare the month-1 total with an earlier JSON report")
+    Path baseline;
+
+    @Option(names = "--fail-on-increase", paramLabel = "PCT",
+            description = "with --baseline: exit 3 when the total rose by more than PCT percent")
+    String failOnIncrease;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "what-if override of a spec value: WORKLOAD.FIELD=VALUE (or *.FIELD=VALUE for all)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--fx", paramLabel = "CUR=RATE",
+            description = "convert cards priced in CUR at RATE units of the report currency per CUR")
+    List<String> fx = new ArrayList<>();
+
+    @Mixin
+    RatecardOptions ratecardOptions;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        if (months < 1 || months > 120) {
+            throw InputException.of("--months", "must be between 1 and 120, got " + months);
+        }
+        BigDecimal hoursPerMonth = ratecardOptions.hoursPerMonth();
+        BigDecimal discountRate = discount == null ? null : Flags.fraction("--discount", discount);
+        BigDecimal budgetAmount = budget == null ? null : Flags.decimal("--budget", budget, BigDecimal.ZERO, null);
+        BigDecimal threshold = failOnIncrease == null ? null : Flags.percent("--fail-on-increase", failOnIncrease);
+        if (threshold != null && baseline == null) {
+            throw InputException.of("--fail-on-increase", "needs --baseline PREVIOUS.json to compare with");
+        }
+        if (ratecardOptions.ratecards.size() > 1) {
+            throw InputException.of("--ratecard", "estimate prices against one card; use --compare for others");
+        }
+        if (output.output != null && Files.exists(specFile) && output.output.toAbsolutePath().normalize()
+                .equals(specFile.toAbsolutePath().normalize())) {
+            throw InputException.of("--output", "refusing to overwrite the input spec " + specFile);
+        }
+        Map<String, BigDecimal> fxRates = fxRates();
+
+        String file = specFile.toString();
+        YNode root = YamlLoader.load(specFile);
+        Overrides.apply(root, file, sets);
+        WorkloadSpec workloadSpec = WorkloadSpecReader.read(root, file, hoursPerMonth);
+        RateCardRepository repository = RateCardRepository.fromSystem();
+        List<EstimateInput> inputs = resolve(workloadSpec, repository, fxRates);
+        String currency = inputs.get(0).card().currency();
+
+        Estimate estimate = CostEstimator.estimate(inputs, hoursPerMonth, months);
+        List<String> warnings = new ArrayList<>(estimate.warnings());
+        for (EstimateInput input : inputs) {
+            if (input.workload().provisioned() != null && input.model().provisioned().tpmAssumed()) {
+                warnings.add(input.workload().name() + ": the throughput of one " + input.model().id()
+                        + " model unit (" + input.model().provisioned().modelUnitTpm().toPlainString()
+                        + " tokens/min) is an assumption on " + input.card().id()
+                        + "; AWS does not publish it, so measure it before committing");
+            }
+        }
+
+        List<Comparison> comparisons = comparisons(inputs, repository, fxRates, currency, hoursPerMonth);
+        EstimateReport.Baseline baselineResult = null;
+        if (baseline != null) {
+            BaselineReader.Baseline previous = BaselineReader.read(baseline);
+            if (previous.currency() != null && !previous.currency().equals(currency)) {
+                throw InputException.of(baseline.toString(), "is in " + previous.currency() + " but this report is in "
+                        + currency);
+            }
+            baselineResult = new EstimateReport.Baseline(baseline.toString(),
+                    Guardrails.change(previous.monthlyTotal(), estimate.monthlyTotal()), threshold);
+        }
+        EstimateReport report = new EstimateReport(file, currency, hoursPerMonth, months, estimate, discountRate,
+                comparisons, baselineResult, budgetAmount, warnings);
+
+        String text = EstimateRenderer.render(report, output.format, output.width(), output.color());
+        if (output.output != null) {
+            AtomicFile.write(output.output, text);
+        } else {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+        List<String> tripped = new ArrayList<>();
+        if (report.overBudget()) {
+            tripped.add("month-1 total " + Numbers.cents(report.guardedTotal(), currency) + " exceeds the budget of "
+                    + Numbers.cents(budgetAmount, currency));
+        }
+        if (baselineResult != null && baselineResult.tripped()) {
+            Guardrails.Change change = baselineResult.change();
+            tripped.add("month-1 total rose " + (change.percent() == null ? "from zero"
+                    : Numbers.signedPercent(change.percent())) + " against " + baseline + ", above the allowed "
+                    + threshold.toPlainString() + "%");
+        }
+        if (!tripped.isEmpty()) {
+            throw new GuardrailException(String.join("; ", tripped));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Finds each workload's card and model and checks the card can price it; all problems at once. */
+    private List<EstimateInput> resolve(WorkloadSpec workloadSpec, RateCardRepository repository,
+            Map<String, BigDecimal> fxRates) {
+        List<Problem> problems = new ArrayList<>();
+        List<EstimateInput> inputs = new ArrayList<>();
+        String currency = null;
+        String flagCard = ratecardOptions.ratecards.isEmpty() ? null : ratecardOptions.ratecards.get(0);
+        for (int i = 0; i < workloadSpec.workloads().size(); i++) {
+            Workload w = workloadSpec.workloads().get(i);
+            String reference = flagCard != null ? flagCard : w.ratecard() != null ? w.ratecard()
+                    : workloadSpec.ratecard();
+            if (reference == null) {
+                problems.add(workloadSpec.problemAt(i, "ratecard",
+                        "no rate card: add 'ratecard:' to the spec or pass --ratecard ID"));
+                continue;
+            }
+            RateCard card;
+            try {
+                card = repository.load(reference, flagCard != null ? null : workloadSpec.directory(),
+                        flagCard != null ? "--ratecard" : workloadSpec.file());
+            } catch (InputException e) {
+                problems.addAll(e.problems());
+                break;
+            }
+            if (currency == null) {
+                currency = card.currency();
+            } else if (!card.currency().equals(currency)) {
+                BigDecimal rate = fxRates.get(card.currency());
+                if (rate == null) {
+                    problems.add(workloadSpec.problemAt(i, "ratecard", card.id() + " is priced in "
+                            + card.currency() + " but the report is in " + currency + "; pass --fx "
+                            + card.currency() + "=RATE"));
+                    continue;
+                }
+                card = card.converted(currency, rate);
+            }
+            ModelPrice model = card.find(w.model()).orElse(null);
+            if (model == null) {
+                List<String> close = Suggest.closest(w.model(), card.names(), 3);
+                problems.add(workloadSpec.problemAt(i, "model", "unknown model '" + w.model() + "' on " + card.id()
+                        + (close.isEmpty() ? "" : "; closest: " + String.join(", ", close))));
+                continue;
+            }
+            List<PricingIssue> issues = CostEstimator.issues(w, model, card);
+            for (PricingIssue issue : issues) {
+                problems.add(workloadSpec.problemAt(i, issue.field(), issue.message()));
+            }
+            if (issues.isEmpty()) {
+                inputs.add(new EstimateInput(w, card, model));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return inputs;
+    }
+
+    private List<Comparison> comparisons(List<EstimateInput> inputs, RateCardRepository repository,
+            Map<String, BigDecimal> fxRates, String currency, BigDecimal hoursPerMonth) {
+        if (compare.isEmpty()) {
+            if (mapFile != null) {
+                throw InputException.of("--map", "only applies with --compare");
+            }
+            return List.of();
+        }
+        Map<String, Map<String, String>> maps = mapFile == null ? Map.of() : ModelMapReader.read(mapFile);
+        List<Comparison> comparisons = new ArrayList<>();
+        for (String reference : compare) {
+            RateCard card = repository.load(reference.strip(), null, "--compare");
+            if (!card.currency().equals(currency)) {
+                BigDecimal rate = fxRates.get(card.currency());
+                if (rate == null) {
+                    throw InputException.of("--compare", card.id() + " is priced in " + card.currency()
+                            + " but the report is in " + currency + "; pass --fx " + card.currency() + "=RATE");
+                }
+                card = card.converted(currency, rate);
+            }
+            Map<String, String> explicit = maps.getOrDefault(card.id(), Map.of());
+            for (Map.Entry<String, String> entry : explicit.entrySet()) {
+                if (card.find(entry.getValue()).isEmpty()) {
+                    throw InputException.of(String.valueOf(mapFile), "maps." + card.id() + "." + entry.getKey()
+                            + ": model '" + entry.getValue() + "' is not on " + card.id());
+                }
+            }
+            comparisons.add(CardComparison.compare(inputs, card, explicit, hoursPerMonth));
+        }
+        return comparisons;
+    }
+
+    private Map<String, BigDecimal> fxRates() {
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        for (String assignment : fx) {
+            String[] parts = assignment.split("=", 2);
+            if (parts.length != 2 || !parts[0].strip().matches("[A-Z]{3}")) {
+                throw InputException.of("--fx", "expected CUR=RATE such as EUR=1.08, got '" + assignment + "'");
+            }
+            rates.put(parts[0].strip(), Flags.decimal("--fx " + parts[0], parts[1], new BigDecimal("0.000001"), null));
+        }
+        return rates;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.aicost.cli;
+
+import dev.aicost.spec.InputException;
+import dev.aicost.spec.Problem;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** Entry point: runs the command line and turns every failure into one message and an exit code. */
+public final class Main {
+    private static final int MAX_PROBLEMS_SHOWN = 25;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** The test seam: runs {@code args} writing to {@code out} and {@code err}, returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cli = new CommandLine(new AicostCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            err.println("aicost: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err, debug));
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static int handle(Exception ex, PrintWriter err, boolean debug) {
+        if (ex instanceof InputException input) {
+            var problems = input.problems();
+            for (int i = 0; i < Math.min(problems.size(), MAX_PROBLEMS_SHOWN); i++) {
+                err.println("error: " + problems.get(i).render());
+            }
+            if (problems.size() > MAX_PROBLEMS_SHOWN) {
+                err.println("error: ... and " + (problems.size() - MAX_PROBLEMS_SHOWN) + " more problems");
+            }
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof GuardrailException guardrail) {
+            err.println("aicost: " + guardrail.getMessage());
+            return ExitCodes.GUARDRAIL;
+        }
+        err.println("aicost: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    /** For messages built outside the spec layer. */
+    static InputException badInput(String where, String message) {
+        return new InputException(new Problem(where, 0, 0, null, message));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.aicost.cli;
+
+import dev.aicost.render.Format;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --format}, {@code --output}, {@code --no-color}: shared by every reporting command. */
+public final class OutputOptions {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json, csv or markdown (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "write the report to FILE (atomically) instead of standard output")
+    Path output;
+
+    @Option(names = "--no-color", description = "no colour (also: the NO_COLOR environment variable)")
+    boolean noColor;
+
+    @Option(names = "--debug", description = "show a stack trace on internal errors")
+    boolean debug;
+
+    /** Colour only for a table on an interactive terminal, unless turned off. */
+    boolean color() {
+        return format == Format.TABLE && output == null && !noColor && System.getenv("NO_COLOR") == null
+                && System.console() != null;
+    }
+
+    /** Width to fit tables to: AICOST_COLUMNS (set by the launcher), COLUMNS, or none when not a terminal. */
+    int width() {
+        if (format != Format.TABLE || output != null) {
+            return 0;
+        }
+        for (String variable : new String[] {"AICOST_COLUMNS", "COLUMNS"}) {
+            String value = System.getenv(variable);
+            if (value != null && value.matches("\\d{2,4}")) {
+                return Integer.parseInt(value);
+            }
+        }
+        return System.console() != null ? 100 : 0;
+    }
+}

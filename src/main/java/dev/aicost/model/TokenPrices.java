@@ -1,0 +1,47 @@
+package dev.aicost.model;
+
+import java.math.BigDecimal;
+
+/**
+ * Prices per 1 million tokens for the four token classes. A null field means "not priced":
+ * for a standard price that is an error at load time; for a mode block it means "derive from
+ * the standard price and the card's multiplier".
+ */
+public record TokenPrices(BigDecimal input, BigDecimal output, BigDecimal cacheWrite, BigDecimal cacheRead) {
+
+    public static final TokenPrices NONE = new TokenPrices(null, null, null, null);
+
+    public BigDecimal get(TokenClass tokenClass) {
+        return switch (tokenClass) {
+            case INPUT -> input;
+            case OUTPUT -> output;
+            case CACHE_WRITE -> cacheWrite;
+            case CACHE_READ -> cacheRead;
+        };
+    }
+
+    /** Every present price multiplied by {@code factor}. */
+    public TokenPrices times(BigDecimal factor) {
+        return new TokenPrices(mul(input, factor), mul(output, factor), mul(cacheWrite, factor),
+                mul(cacheRead, factor));
+    }
+
+    private static BigDecimal mul(BigDecimal price, BigDecimal factor) {
+        return price == null ? null : price.multiply(factor);
+    }
+
+    /** The four token classes and their line-item component names. */
+    public enum TokenClass {
+        INPUT("input"), CACHE_READ("cache_read"), CACHE_WRITE("cache_write"), OUTPUT("output");
+
+        private final String component;
+
+        TokenClass(String component) {
+            this.component = component;
+        }
+
+        public String component() {
+            return component;
+        }
+    }
+}

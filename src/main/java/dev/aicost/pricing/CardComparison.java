@@ -1,0 +1,80 @@
+package dev.aicost.pricing;
+
+import dev.aicost.model.ModelPrice;
+import dev.aicost.model.RateCard;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Prices already-checked workloads on another card, mapping their models across cards. */
+public final class CardComparison {
+    private CardComparison() {
+    }
+
+    /**
+     * @param explicitMap model (as written in the spec, or its id or alias on the primary card)
+     *     to model id on {@code other}; consulted before the aliases
+     */
+    public static Comparison compare(List<EstimateInput> primary, RateCard other, Map<String, String> explicitMap,
+            BigDecimal hoursPerMonth) {
+        List<Comparison.Row> rows = new ArrayList<>();
+        List<WorkloadMonth> priced = new ArrayList<>();
+        for (EstimateInput input : primary) {
+            String workload = input.workload().name();
+            Optional<ModelPrice> mapped = map(input.workload().model(), input.model(), other, explicitMap);
+            if (mapped.isEmpty()) {
+                rows.add(new Comparison.Row(workload, null, null,
+                        "no equivalent of " + input.model().id() + " (add one with --map)"));
+                continue;
+            }
+            ModelPrice model = mapped.get();
+            EstimateInput moved = new EstimateInput(input.workload(), other, model);
+            List<PricingIssue> issues = CostEstimator.issues(input.workload(), model, other);
+            if (!issues.isEmpty()) {
+                rows.add(new Comparison.Row(workload, model.id(), null, issues.get(0).message()));
+                continue;
+            }
+            WorkloadMonth month = CostEstimator.priceMonth(moved, hoursPerMonth, 1);
+            priced.add(month);
+            rows.add(new Comparison.Row(workload, model.id(), month.monthlyCost(), null));
+        }
+        List<ReportLine> reportLines = CostEstimator.freeTierCredits(priced);
+        BigDecimal total = BigDecimal.ZERO;
+        for (WorkloadMonth month : priced) {
+            total = total.add(month.monthlyCost());
+        }
+        for (ReportLine line : reportLines) {
+            total = total.add(line.cost());
+        }
+        return new Comparison(other.id(), other.currency(), rows, reportLines, total,
+                priced.size() == primary.size());
+    }
+
+    /**
+     * The model on {@code target} that stands for {@code primaryModel}: an explicit mapping of the
+     * name as written, the id or an alias; else the first of those names that {@code target}
+     * knows as an id or alias.
+     */
+    public static Optional<ModelPrice> map(String asWritten, ModelPrice primaryModel, RateCard target,
+            Map<String, String> explicitMap) {
+        List<String> names = new ArrayList<>();
+        names.add(asWritten);
+        names.add(primaryModel.id());
+        names.addAll(primaryModel.aliases());
+        for (String name : names) {
+            String to = explicitMap.get(name);
+            if (to != null) {
+                return target.find(to);
+            }
+        }
+        for (String name : names) {
+            Optional<ModelPrice> found = target.find(name);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+}

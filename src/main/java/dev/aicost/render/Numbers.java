@@ -1,0 +1,82 @@
+package dev.aicost.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * How numbers look in reports. JSON and CSV carry money as decimal strings with 6 places
+ * (half-even); tables show cents with thousands separators; unit prices keep their
+ * significant digits. Rounding happens only here.
+ */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** Money for JSON/CSV: {@code 1234.567890}. */
+    public static String money6(BigDecimal amount) {
+        return amount.setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** A quantity for JSON/CSV: exact, at most 6 decimal places, no trailing zeros. */
+    public static BigDecimal quantity(BigDecimal value) {
+        BigDecimal rounded = value.setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+    }
+
+    /** Money for tables: {@code $1,234.57}, {@code -$9.00}, {@code €12.00}, {@code CHF 3.10}. */
+    public static String cents(BigDecimal amount, String currency) {
+        BigDecimal rounded = amount.setScale(2, RoundingMode.HALF_EVEN);
+        String digits = grouped(rounded.abs(), 2, 2);
+        return (rounded.signum() < 0 ? "-" : "") + symbol(currency) + digits;
+    }
+
+    /** A unit price for tables: at least 2 decimals, all significant digits: {@code $3.30}, {@code $0.035}. */
+    public static String rate(BigDecimal rate, String currency) {
+        BigDecimal stripped = rate.stripTrailingZeros();
+        int scale = Math.max(2, Math.min(stripped.scale(), 8));
+        return symbol(currency) + grouped(rate.setScale(scale, RoundingMode.HALF_EVEN), scale, scale);
+    }
+
+    /**
+     * A count for tables: {@code 2,000,000}; below 100, fractions keep 2 decimals ({@code 2.5});
+     * at 100 and above they round to whole units (exact figures are in JSON and CSV).
+     */
+    public static String count(BigDecimal value) {
+        BigDecimal rounded = value.setScale(value.abs().compareTo(BigDecimal.valueOf(100)) >= 0 ? 0 : 2,
+                RoundingMode.HALF_EVEN);
+        boolean whole = rounded.stripTrailingZeros().scale() <= 0;
+        return whole ? grouped(rounded, 0, 0) : grouped(rounded, 2, 2);
+    }
+
+    /** A percentage with one decimal and a sign: {@code +12.5%}. */
+    public static String signedPercent(BigDecimal percent) {
+        BigDecimal rounded = percent.setScale(1, RoundingMode.HALF_EVEN);
+        return (rounded.signum() > 0 ? "+" : "") + rounded.toPlainString() + "%";
+    }
+
+    /** A rate 0..1 as percent without trailing zeros: 0.05 -> {@code 5%}. */
+    public static String percentOf(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    public static String symbol(String currency) {
+        return switch (currency) {
+            case "USD" -> "$";
+            case "EUR" -> "€";
+            case "GBP" -> "£";
+            case "JPY" -> "¥";
+            default -> currency + " ";
+        };
+    }
+
+    private static String grouped(BigDecimal value, int minFraction, int maxFraction) {
+        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setMinimumFractionDigits(minFraction);
+        format.setMaximumFractionDigits(maxFraction);
+        format.setRoundingMode(RoundingMode.HALF_EVEN);
+        return format.format(value);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.aicost.spec;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Bad input (exit code 2): carries every problem found, each with file, position and field path. */
+public final class InputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Problem> problems;
+
+    public InputException(List<Problem> problems) {
+        super(problems.stream().map(Problem::render).collect(Collectors.joining("\n")));
+        this.problems = List.copyOf(problems);
+    }
+
+    public InputException(Problem problem) {
+        this(List.of(problem));
+    }
+
+    /** A problem with no position inside a file (a missing file, a bad flag). */
+    public static InputException of(String file, String message) {
+        return new InputException(new Problem(file, 0, 0, null, message));
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+}
