@@ -17,6 +17,10 @@ public final class OutputOptions {
     @Option(names = "--no-color", description = "no colour (also: the NO_COLOR environment variable)")
     boolean noColor;
 
+    @Option(names = "--width", paramLabel = "N",
+            description = "fit tables to N columns (default: the terminal's width; 0: no limit)")
+    Integer width;
+
     @Option(names = "--debug", description = "show a stack trace on internal errors")
     boolean debug;
 
@@ -28,6 +32,9 @@ public final class OutputOptions {
 
     /** Width to fit tables to: AICOST_COLUMNS (set by the launcher), COLUMNS, or none when not a terminal. */
     int width() {
+        if (width != null) {
+            return Math.max(width, 0);
+        }
         if (format != Format.TABLE || output != null) {
             return 0;
         }
