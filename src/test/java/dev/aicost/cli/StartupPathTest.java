@@ -1,0 +1,28 @@
+package dev.aicost.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The one-shot estimate path stays lean: a fresh JVM prices an example without loading Tablesaw or jline. */
+class StartupPathTest {
+    @Test
+    void estimateLoadsNeitherTablesawNorJline() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-verbose:class", "-cp",
+                System.getProperty("java.class.path"), "-Daicost.home=" + Path.of("").toAbsolutePath(),
+                "dev.aicost.cli.Main", "estimate", "examples/enterprise-platform.yaml", "--format", "json"))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("dev.aicost.pricing.CostEstimator").contains("\"monthly_total\"");
+        assertThat(output).doesNotContain("tech.tablesaw").doesNotContain("org.jline")
+                .doesNotContain("com.fasterxml.jackson.databind");
+    }
+}
