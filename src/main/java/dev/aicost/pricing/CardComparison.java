@@ -30,15 +30,19 @@ public final class CardComparison {
                 continue;
             }
             ModelPrice model = mapped.get();
-            EstimateInput moved = new EstimateInput(input.workload(), other, model);
-            List<PricingIssue> issues = CostEstimator.issues(input.workload(), model, other);
+            List<String> borrowed = new ArrayList<>();
+            RateCard target = withServicesFrom(other, input.card(), input.workload(), borrowed);
+            List<PricingIssue> issues = CostEstimator.issues(input.workload(), model, target);
             if (!issues.isEmpty()) {
                 rows.add(new Comparison.Row(workload, model.id(), null, issues.get(0).message()));
                 continue;
             }
-            WorkloadMonth month = CostEstimator.priceMonth(moved, hoursPerMonth, 1);
+            WorkloadMonth month = CostEstimator.priceMonth(new EstimateInput(input.workload(), target, model),
+                    hoursPerMonth, 1);
             priced.add(month);
-            rows.add(new Comparison.Row(workload, model.id(), month.monthlyCost(), null));
+            rows.add(new Comparison.Row(workload, model.id(), month.monthlyCost(), borrowed.isEmpty() ? null
+                    : String.join(", ", borrowed) + " at " + input.card().id() + " prices (" + other.id()
+                            + " does not price " + (borrowed.size() == 1 ? "it" : "them") + ")"));
         }
         List<ReportLine> reportLines = CostEstimator.freeTierCredits(priced);
         BigDecimal total = BigDecimal.ZERO;
@@ -50,6 +54,50 @@ public final class CardComparison {
         }
         return new Comparison(other.id(), other.currency(), rows, reportLines, total,
                 priced.size() == primary.size());
+    }
+
+    /**
+     * {@code card} with the services {@code workload} uses but {@code card} lacks taken from
+     * {@code from}, so that a comparison stays like for like; {@code borrowed} receives their names.
+     */
+    static RateCard withServicesFrom(RateCard card, RateCard from, dev.aicost.model.Workload workload,
+            List<String> borrowed) {
+        RateCard.Services own = card.services();
+        RateCard.Services theirs = from.services();
+        BigDecimal egress = own.egressPerGb();
+        BigDecimal freeGb = own.egressFreeGb();
+        if (workload.egressGb() != null && egress == null && theirs.egressPerGb() != null) {
+            egress = theirs.egressPerGb();
+            freeGb = theirs.egressFreeGb();
+            borrowed.add("egress");
+        }
+        BigDecimal guardrails = own.guardrailsPer1kTextUnits();
+        if (workload.guardrailTextUnitsPerRequest() != null && guardrails == null) {
+            guardrails = theirs.guardrailsPer1kTextUnits();
+            if (guardrails != null) {
+                borrowed.add("guardrails");
+            }
+        }
+        BigDecimal knowledgeBase = own.knowledgeBaseMonthly();
+        if (workload.knowledgeBases() != null && workload.knowledgeBases().signum() > 0 && knowledgeBase == null) {
+            knowledgeBase = theirs.knowledgeBaseMonthly();
+            if (knowledgeBase != null) {
+                borrowed.add("knowledge bases");
+            }
+        }
+        BigDecimal storage = own.fineTuningStoragePerModelMonth();
+        if (workload.fineTuning() != null && storage == null) {
+            storage = theirs.fineTuningStoragePerModelMonth();
+            if (storage != null) {
+                borrowed.add("custom-model storage");
+            }
+        }
+        if (borrowed.isEmpty()) {
+            return card;
+        }
+        return new RateCard(card.id(), card.provider(), card.region(), card.currency(), card.effective(),
+                card.checked(), card.source(), card.defaults(), card.models(),
+                new RateCard.Services(egress, freeGb, guardrails, knowledgeBase, storage));
     }
 
     /**

@@ -94,12 +94,15 @@ final class EstimateTables {
             cells.add(Numbers.cents(months.get(i).monthlyCost(), cur));
             for (Comparison comparison : report.comparisons()) {
                 Comparison.Row row = comparison.rows().get(i);
-                if (row.monthlyCost() == null) {
-                    notes.add(comparison.ratecard() + " / " + row.workload() + ": " + row.note());
-                    cells.add("n/a [" + notes.size() + "]");
-                } else {
-                    cells.add(Numbers.cents(row.monthlyCost(), cur));
+                String mark = "";
+                if (row.note() != null) {
+                    String note = comparison.ratecard() + ": " + row.note();
+                    if (!notes.contains(note)) {
+                        notes.add(note);
+                    }
+                    mark = " [" + (notes.indexOf(note) + 1) + "]";
                 }
+                cells.add((row.monthlyCost() == null ? "n/a" : Numbers.cents(row.monthlyCost(), cur)) + mark);
             }
             table.row(cells.toArray(String[]::new));
         }
@@ -124,7 +127,9 @@ final class EstimateTables {
         versus.add("vs " + primary);
         versus.add("");
         for (Comparison comparison : report.comparisons()) {
-            totals.add(Numbers.cents(comparison.monthlyTotal(), cur) + (comparison.complete() ? "" : " (partial)"));
+            boolean nonePriced = comparison.rows().stream().allMatch(r -> r.monthlyCost() == null);
+            totals.add(nonePriced ? "n/a" : Numbers.cents(comparison.monthlyTotal(), cur)
+                    + (comparison.complete() ? "" : " (partial)"));
             versus.add(comparison.complete() && report.estimate().monthlyTotal().signum() != 0
                     ? Numbers.signedPercent(Guardrails.change(report.estimate().monthlyTotal(),
                             comparison.monthlyTotal()).percent())

@@ -93,8 +93,11 @@ public final class TextTable {
             switch (row.kind()) {
                 case BLANK -> out.append('\n');
                 case RULE -> out.append(style("─".repeat(lineWidth), Style.DIM, color)).append('\n');
-                case SPAN -> out.append(style(fit(row.cells().get(0), width > 0 ? width : Integer.MAX_VALUE),
-                        row.style(), color)).append('\n');
+                case SPAN -> {
+                    for (String part : wrap(row.cells().get(0), width > 0 ? Math.max(width, 20) : Integer.MAX_VALUE)) {
+                        out.append(style(part, row.style(), color)).append('\n');
+                    }
+                }
                 case TOTAL -> {
                     int last = shown.get(shown.size() - 1);
                     String value = row.cells().get(1);
@@ -189,6 +192,25 @@ public final class TextTable {
         if (!last) {
             line.append("  ");
         }
+    }
+
+    /** Splits {@code text} at spaces into lines of at most {@code width}; continuations indent by 4. */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        String rest = text;
+        String indent = "";
+        while (indent.length() + rest.length() > width) {
+            int room = width - indent.length();
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= 0) {
+                cut = room;
+            }
+            lines.add(indent + rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+            indent = "    ";
+        }
+        lines.add(indent + rest);
+        return lines;
     }
 
     private static String fit(String text, int width) {
