@@ -62,7 +62,12 @@ public final class Main {
         }
         err.println("aicost: internal error: " + ex + (debug ? "" : " (run with --debug for details)"));
         if (debug) {
-            ex.printStackTrace(err);
+            for (Throwable t = ex; t != null; t = t.getCause()) {
+                err.println(t == ex ? t.toString() : "Caused by: " + t);
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    err.println("\tat " + frame);
+                }
+            }
         }
         return ExitCodes.INTERNAL;
     }

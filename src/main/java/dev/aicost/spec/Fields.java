@@ -207,7 +207,7 @@ public final class Fields {
         if (scalar == null) {
             return null;
         }
-        if (!scalar.type().equals("bool")) {
+        if (scalar.type() != YNode.ScalarType.BOOLEAN) {
             problem(node, join(path, key), "expected true or false, got '" + scalar.text() + "'");
             return null;
         }

@@ -35,8 +35,7 @@ public final class Overrides {
             String target = assignment.substring(0, dot);
             String[] keys = assignment.substring(dot + 1, eq).split("\\.");
             String text = assignment.substring(eq + 1);
-            String type = resolver.resolve(NodeId.scalar, text, true).getValue();
-            type = type.substring(type.lastIndexOf(':') + 1);
+            YNode.ScalarType type = YNode.ScalarType.of(resolver.resolve(NodeId.scalar, text, true));
             boolean matched = false;
             for (YNode item : list.items()) {
                 if (item instanceof YNode.YMap workload && (target.equals("*")

@@ -43,26 +43,47 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
         }
     }
 
-    /**
-     * A scalar with its source text and resolved YAML type ({@code str}, {@code int},
-     * {@code float}, {@code bool}, {@code null}, {@code timestamp}).
-     */
-    record YScalar(String text, String type, int line, int column) implements YNode {
+    /** What YAML resolved a plain scalar to. */
+    enum ScalarType { STRING, INTEGER, DECIMAL, BOOLEAN, NULL, TIMESTAMP;
+
+        /** From a SnakeYAML tag. */
+        static ScalarType of(org.yaml.snakeyaml.nodes.Tag tag) {
+            if (org.yaml.snakeyaml.nodes.Tag.INT.equals(tag)) {
+                return INTEGER;
+            }
+            if (org.yaml.snakeyaml.nodes.Tag.FLOAT.equals(tag)) {
+                return DECIMAL;
+            }
+            if (org.yaml.snakeyaml.nodes.Tag.BOOL.equals(tag)) {
+                return BOOLEAN;
+            }
+            if (org.yaml.snakeyaml.nodes.Tag.NULL.equals(tag)) {
+                return NULL;
+            }
+            if (org.yaml.snakeyaml.nodes.Tag.TIMESTAMP.equals(tag)) {
+                return TIMESTAMP;
+            }
+            return STRING;
+        }
+    }
+
+    /** A scalar with its source text and resolved YAML type. */
+    record YScalar(String text, ScalarType type, int line, int column) implements YNode {
         public boolean isNumber() {
-            return type.equals("int") || type.equals("float");
+            return type == ScalarType.INTEGER || type == ScalarType.DECIMAL;
         }
 
         public boolean isNull() {
-            return type.equals("null");
+            return type == ScalarType.NULL;
         }
 
         @Override
         public String kind() {
             return switch (type) {
-                case "int", "float" -> "a number";
-                case "bool" -> "a boolean";
-                case "null" -> "null";
-                case "timestamp" -> "a date";
+                case INTEGER, DECIMAL -> "a number";
+                case BOOLEAN -> "a boolean";
+                case NULL -> "null";
+                case TIMESTAMP -> "a date";
                 default -> "a string";
             };
         }

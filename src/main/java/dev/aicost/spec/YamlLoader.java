@@ -101,8 +101,7 @@ public final class YamlLoader {
                     "document expands to more than " + MAX_NODES + " values (alias expansion?)"));
         }
         if (node instanceof ScalarNode scalar) {
-            return new YNode.YScalar(scalar.getValue(), scalar.getTag().getValue()
-                    .substring(scalar.getTag().getValue().lastIndexOf(':') + 1), line, column);
+            return new YNode.YScalar(scalar.getValue(), YNode.ScalarType.of(scalar.getTag()), line, column);
         }
         if (node instanceof SequenceNode sequence) {
             List<YNode> items = new ArrayList<>();
