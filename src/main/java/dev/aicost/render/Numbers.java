@@ -62,6 +62,26 @@ public final class Numbers {
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
+    /** A large count for axes and summaries: {@code 950}, {@code 12.5K}, {@code 4.38B}, {@code 1.2T}. */
+    public static String human(BigDecimal value) {
+        BigDecimal abs = value.abs();
+        String[] suffixes = {"", "K", "M", "B", "T"};
+        int index = 0;
+        while (index < suffixes.length - 1 && abs.compareTo(BigDecimal.valueOf(1000)) >= 0) {
+            abs = abs.movePointLeft(3);
+            index++;
+        }
+        int decimals = abs.compareTo(BigDecimal.valueOf(100)) >= 0 || index == 0 ? 0
+                : abs.compareTo(BigDecimal.TEN) >= 0 ? 1 : 2;
+        String digits = abs.setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return (value.signum() < 0 ? "-" : "") + digits + suffixes[index];
+    }
+
+    /** A fraction as a percentage with one decimal: 0.6234 -> {@code 62.3%}. */
+    public static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "%";
+    }
+
     public static String symbol(String currency) {
         return switch (currency) {
             case "USD" -> "$";

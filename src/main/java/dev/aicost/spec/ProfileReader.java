@@ -1,0 +1,173 @@
+package dev.aicost.spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads an hourly token profile: CSV with columns {@code hour,tokens} (more columns are ignored),
+ * hours in ISO-8601 ({@code 2026-10-01T13:00:00Z}; without an offset, UTC), strictly ascending and
+ * on the hour. Hours missing between the first and the last count as zero tokens.
+ */
+public final class ProfileReader {
+    /** More than this many hours between first and last (about 11 years) is refused. */
+    static final long MAX_HOURS = 100_000;
+
+    private ProfileReader() {
+    }
+
+    /** The profile: tokens for every hour from {@code first} on, with the gaps filled by zeros. */
+    public record Profile(Instant first, List<BigDecimal> hourlyTokens, int rows, int filledHours) {
+    }
+
+    public static Profile read(Path path) {
+        String file = path.toString();
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return read(file, reader);
+        } catch (NoSuchFileException e) {
+            throw InputException.of(file, "file not found");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw InputException.of(file, "is not UTF-8 text");
+        } catch (IOException e) {
+            throw InputException.of(file, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    static Profile read(String file, BufferedReader reader) throws IOException {
+        String header = reader.readLine();
+        if (header == null) {
+            throw InputException.of(file, "is empty; expected a header 'hour,tokens'");
+        }
+        if (header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        List<String> columns = new ArrayList<>();
+        for (String column : header.split(",", -1)) {
+            columns.add(column.strip().toLowerCase(Locale.ROOT));
+        }
+        int hourColumn = columns.indexOf("hour");
+        int tokensColumn = columns.indexOf("tokens");
+        if (hourColumn < 0 || tokensColumn < 0) {
+            throw new InputException(new Problem(file, 1, 1, null, "expected a header with columns 'hour' and "
+                    + "'tokens', got '" + header + "'"));
+        }
+        List<Problem> problems = new ArrayList<>();
+        List<BigDecimal> hourly = new ArrayList<>();
+        Instant first = null;
+        Instant previous = null;
+        int previousLine = 0;
+        int rows = 0;
+        int lineNumber = 1;
+        String line;
+        while ((line = reader.readLine()) != null && problems.size() < 20) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split(",", -1);
+            if (fields.length != columns.size()) {
+                problems.add(new Problem(file, lineNumber, 1, null, "expected " + columns.size() + " fields, got "
+                        + fields.length));
+                continue;
+            }
+            Instant hour = hour(file, lineNumber, column(fields, hourColumn), fields[hourColumn].strip(), problems);
+            BigDecimal tokens = tokens(file, lineNumber, column(fields, tokensColumn), fields[tokensColumn].strip(),
+                    problems);
+            if (hour == null || tokens == null) {
+                continue;
+            }
+            if (previous != null) {
+                if (hour.equals(previous)) {
+                    problems.add(new Problem(file, lineNumber, column(fields, hourColumn), "hour",
+                            "duplicate hour " + hour + " (also line " + previousLine + ")"));
+                    continue;
+                }
+                if (hour.isBefore(previous)) {
+                    problems.add(new Problem(file, lineNumber, column(fields, hourColumn), "hour",
+                            "hours must be in ascending order: " + hour + " comes after " + previous + " (line "
+                                    + previousLine + ")"));
+                    continue;
+                }
+                long gap = Duration.between(previous, hour).toHours();
+                if (Duration.between(first, hour).toHours() >= MAX_HOURS) {
+                    problems.add(new Problem(file, lineNumber, column(fields, hourColumn), "hour",
+                            "the profile spans more than " + MAX_HOURS + " hours"));
+                    break;
+                }
+                for (long missing = 1; missing < gap; missing++) {
+                    hourly.add(BigDecimal.ZERO);
+                }
+            } else {
+                first = hour;
+            }
+            hourly.add(tokens);
+            previous = hour;
+            previousLine = lineNumber;
+            rows++;
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        if (rows == 0) {
+            throw InputException.of(file, "has no rows after the header");
+        }
+        return new Profile(first, List.copyOf(hourly), rows, hourly.size() - rows);
+    }
+
+    private static Instant hour(String file, int line, int column, String text, List<Problem> problems) {
+        Instant instant;
+        try {
+            String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + "T" + text.substring(11)
+                    : text;
+            instant = iso.endsWith("Z") || iso.matches(".*[+-]\\d{2}:?\\d{2}$")
+                    ? OffsetDateTime.parse(iso).toInstant() : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            problems.add(new Problem(file, line, column, "hour", "expected an ISO-8601 hour such as "
+                    + "2026-10-01T13:00:00Z, got '" + text + "'"));
+            return null;
+        }
+        if (!instant.truncatedTo(ChronoUnit.HOURS).equals(instant)) {
+            problems.add(new Problem(file, line, column, "hour", "must be on the hour, got '" + text + "'"));
+            return null;
+        }
+        return instant;
+    }
+
+    private static BigDecimal tokens(String file, int line, int column, String text, List<Problem> problems) {
+        BigDecimal tokens;
+        try {
+            tokens = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(file, line, column, "tokens", "expected a number, got '" + text + "'"));
+            return null;
+        }
+        if (tokens.signum() < 0) {
+            problems.add(new Problem(file, line, column, "tokens", "must not be negative, got " + text));
+            return null;
+        }
+        return tokens;
+    }
+
+    /** 1-based column where field {@code index} starts. */
+    private static int column(String[] fields, int index) {
+        int column = 1;
+        for (int i = 0; i < index; i++) {
+            column += fields[i].length() + 1;
+        }
+        return column;
+    }
+}
