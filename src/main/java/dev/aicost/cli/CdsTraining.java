@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Run once by the launcher under {@code -XX:ArchiveClassesAtExit} so that the class-data-sharing
- * archive holds the classes of the common paths: an estimate in every format, help, and a
- * bad-input error.
+ * archive holds the classes of the common paths: an estimate in every format, a breakeven,
+ * help, and a bad-input error.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -20,6 +20,12 @@ public final class CdsTraining {
         PrintWriter sink = new PrintWriter(new StringWriter());
         for (String format : new String[] {"table", "json", "csv", "markdown"}) {
             Main.run(sink, sink, "estimate", example, "--format", format, "--compare", "aws-bedrock-global");
+        }
+        String quote = home.resolve("examples/ratecards/account-team-quote.yaml").toString();
+        for (String format : new String[] {"table", "json"}) {
+            Main.run(sink, sink, "breakeven", "--ratecard", quote, "--model", "anthropic.claude-sonnet-4-5",
+                    "--input-tokens", "3000", "--output-tokens", "400", "--format", format, "--profile",
+                    home.resolve("examples/hourly-profile.csv").toString());
         }
         Main.run(sink, sink, "estimate", "--help");
         Main.run(sink, sink, "estimate", home.resolve("does-not-exist.yaml").toString());

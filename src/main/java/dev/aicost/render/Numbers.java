@@ -79,7 +79,7 @@ public final class Numbers {
 
     /** A fraction as a percentage with one decimal: 0.6234 -> {@code 62.3%}. */
     public static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "%";
+        return grouped(fraction.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN), 1, 1) + "%";
     }
 
     public static String symbol(String currency) {
