@@ -5,7 +5,6 @@ import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
 import dev.aicost.model.Workload;
 import dev.aicost.pricing.CostEstimator;
-import dev.aicost.pricing.EstimateInput;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -91,13 +90,8 @@ public final class BreakevenSolver {
         if (mode != Mode.ON_DEMAND) {
             mix.put(mode, BigDecimal.ONE);
         }
-        Workload call = new Workload("call", model.id(), null, BigDecimal.ONE, BigDecimal.ONE, shape.inputTokens(),
-                shape.outputTokens(), shape.cached() ? new Workload.Cache(shape.prefixTokens(), shape.hitRate()) : null,
-                mix, null, null, null, null, null, null);
-        if (!CostEstimator.issues(call, model, card).isEmpty()) {
-            return null;
-        }
-        return CostEstimator.priceMonth(new EstimateInput(call, card, model), BigDecimal.ONE, 1).monthlyCost();
+        return CostEstimator.perRequestCost(card, model, BigDecimal.ONE, shape.inputTokens(), shape.outputTokens(),
+                shape.cached() ? new Workload.Cache(shape.prefixTokens(), shape.hitRate()) : null, mix);
     }
 
     /**

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The root command: lists the subcommands. */
 @Command(name = "aicost", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"What generative-AI inference will cost, and how to pay less.", ""},
-        subcommands = {EstimateCommand.class, BreakevenCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {EstimateCommand.class, BreakevenCommand.class, RouteCommand.class,
+            picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  unexpected internal error (stack trace with --debug)",
             "  2  bad input: usage, unreadable file, invalid YAML/CSV/JSON, schema or value error",

@@ -68,6 +68,21 @@ public final class CostEstimator {
         return new Estimate(firstMonth, reportLines, monthlyTotal, oneTime, forecast, horizon, warnings);
     }
 
+    /**
+     * The cost of one request of the given shape (calls per request, tokens per call, cache,
+     * mode mix), priced as a one-request workload; null when the card cannot price that shape
+     * for the model (a mode, cache or long-context price is missing).
+     */
+    public static BigDecimal perRequestCost(RateCard card, ModelPrice model, BigDecimal callsPerRequest,
+            BigDecimal inputTokens, BigDecimal outputTokens, Workload.Cache cache, Map<Mode, BigDecimal> mix) {
+        Workload request = new Workload("request", model.id(), null, BigDecimal.ONE, callsPerRequest, inputTokens,
+                outputTokens, cache, mix, null, null, null, null, null, null);
+        if (!issues(request, model, card).isEmpty()) {
+            return null;
+        }
+        return priceMonth(new EstimateInput(request, card, model), BigDecimal.ONE, 1).monthlyCost();
+    }
+
     /** Volume factor of forecast month {@code month} (1-based): (1 + growth)^(month - 1). */
     public static BigDecimal growthFactor(BigDecimal growth, int month) {
         if (growth == null || growth.signum() == 0 || month == 1) {

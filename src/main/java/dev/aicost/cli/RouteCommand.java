@@ -1,0 +1,202 @@
+package dev.aicost.cli;
+
+import dev.aicost.model.ModelPrice;
+import dev.aicost.model.RateCard;
+import dev.aicost.pricing.CardComparison;
+import dev.aicost.render.RouteRenderer;
+import dev.aicost.report.RouteReport;
+import dev.aicost.routing.RouteSpec;
+import dev.aicost.routing.Router;
+import dev.aicost.routing.Routing;
+import dev.aicost.routing.RoutingException;
+import dev.aicost.spec.InputException;
+import dev.aicost.spec.ModelMapReader;
+import dev.aicost.spec.Problem;
+import dev.aicost.spec.RateCardRepository;
+import dev.aicost.spec.RouteSpecReader;
+import dev.aicost.spec.Suggest;
+import dev.aicost.spec.YamlLoader;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code aicost route}: the cheapest sufficient model per task class, and what it saves. */
+@Command(name = "route", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = {"Route each task class to the cheapest model whose capability tier suffices, and compare",
+            "the cost with sending every request to a baseline model."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  aicost route examples/routing.yaml",
+            "  aicost route examples/routing.yaml --compare aws-bedrock-global,anthropic-api,vertex-ai",
+            "  aicost route examples/routing.yaml --max-cost-per-request 0.05 --over-ceiling reject",
+            "", "Exit codes: 0 ok, 1 internal error, 2 bad input."})
+public final class RouteCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ROUTING.yaml", description = "routing spec (schema aicost/route/v1)")
+    Path specFile;
+
+    @Option(names = "--compare", paramLabel = "CARD", split = ",",
+            description = "also route on these cards (ids or paths), mapping models by alias")
+    List<String> compare = new ArrayList<>();
+
+    @Option(names = "--map", paramLabel = "FILE", description = "model map for --compare (schema aicost/modelmap/v1)")
+    Path mapFile;
+
+    @Option(names = "--max-cost-per-request", paramLabel = "AMOUNT",
+            description = "what-if ceiling per request, instead of the spec's")
+    String ceiling;
+
+    @Option(names = "--over-ceiling", paramLabel = "POLICY", description = "downgrade or reject, instead of the spec's")
+    String overCeiling;
+
+    @Mixin
+    RatecardOptions ratecardOptions;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        if (ratecardOptions.ratecards.size() > 1) {
+            throw InputException.of("--ratecard", "route uses one card; use --compare for others");
+        }
+        RouteSpecReader.Loaded loaded = RouteSpecReader.read(YamlLoader.load(specFile), specFile.toString());
+        RouteSpec routeSpec = withOverrides(loaded.spec());
+        RateCardRepository repository = RateCardRepository.fromSystem();
+        String reference = !ratecardOptions.ratecards.isEmpty() ? ratecardOptions.ratecards.get(0) : routeSpec.ratecard();
+        if (reference == null) {
+            throw new InputException(loaded.problemAt(-1, "ratecard",
+                    "no rate card: add 'ratecard:' to the spec or pass --ratecard ID"));
+        }
+        RateCard card = repository.load(reference, ratecardOptions.ratecards.isEmpty() ? loaded.directory() : null,
+                specFile.toString());
+
+        List<Problem> problems = new ArrayList<>();
+        ModelPrice baseline = card.find(routeSpec.baseline()).orElse(null);
+        if (baseline == null) {
+            problems.add(loaded.problemAt(-1, "baseline", "unknown model '" + routeSpec.baseline() + "' on "
+                    + card.id() + closest(routeSpec.baseline(), card)));
+        }
+        List<ModelPrice> candidates = new ArrayList<>();
+        if (routeSpec.candidates() == null) {
+            card.models().values().stream().filter(m -> m.tier() != null).forEach(candidates::add);
+        } else {
+            for (int i = 0; i < routeSpec.candidates().size(); i++) {
+                String name = routeSpec.candidates().get(i);
+                Optional<ModelPrice> found = card.find(name);
+                if (found.isEmpty()) {
+                    problems.add(loaded.candidateProblem(i, "unknown model '" + name + "' on " + card.id()
+                            + closest(name, card)));
+                } else if (found.get().tier() == null) {
+                    problems.add(loaded.candidateProblem(i, found.get().id() + " has no capability tier on "
+                            + card.id() + ", so it cannot be routed to"));
+                } else if (!candidates.contains(found.get())) {
+                    candidates.add(found.get());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        Routing routing;
+        try {
+            routing = Router.route(routeSpec, card, baseline, candidates);
+        } catch (RoutingException e) {
+            throw new InputException(loaded.problemAt(e.classIndex(), "min_tier", e.getMessage()));
+        }
+        List<RouteReport.Compared> comparisons = comparisons(routeSpec, baseline, candidates, card, repository);
+        RouteReport report = new RouteReport(specFile.toString(), routeSpec, routing, comparisons, List.of());
+        String text = RouteRenderer.render(report, output.format, output.width(), output.color());
+        if (output.output != null) {
+            AtomicFile.write(output.output, text);
+        } else {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private RouteSpec withOverrides(RouteSpec routeSpec) {
+        BigDecimal newCeiling = ceiling == null ? routeSpec.maxCostPerRequest()
+                : Flags.decimal("--max-cost-per-request", ceiling, BigDecimal.ZERO, null);
+        RouteSpec.OverCeiling policy = routeSpec.overCeiling();
+        if (overCeiling != null) {
+            policy = switch (overCeiling) {
+                case "downgrade" -> RouteSpec.OverCeiling.DOWNGRADE;
+                case "reject" -> RouteSpec.OverCeiling.REJECT;
+                default -> throw InputException.of("--over-ceiling", "expected downgrade or reject, got '"
+                        + overCeiling + "'");
+            };
+        }
+        return routeSpec.withCeiling(newCeiling, policy);
+    }
+
+    /**
+     * The same routing on other cards: the baseline and (explicit) candidates mapped by alias or
+     * --map; without explicit candidates, every tiered model of that card.
+     */
+    private List<RouteReport.Compared> comparisons(RouteSpec routeSpec, ModelPrice baseline, List<ModelPrice> candidates,
+            RateCard card, RateCardRepository repository) {
+        if (compare.isEmpty()) {
+            if (mapFile != null) {
+                throw InputException.of("--map", "only applies with --compare");
+            }
+            return List.of();
+        }
+        Map<String, Map<String, String>> maps = mapFile == null ? Map.of() : ModelMapReader.read(mapFile);
+        List<RouteReport.Compared> results = new ArrayList<>();
+        for (String reference : compare) {
+            RateCard other = repository.load(reference.strip(), null, "--compare");
+            if (!other.currency().equals(card.currency())) {
+                throw InputException.of("--compare", other.id() + " is priced in " + other.currency() + ", not "
+                        + card.currency());
+            }
+            Map<String, String> explicit = maps.getOrDefault(other.id(), Map.of());
+            Optional<ModelPrice> otherBaseline = CardComparison.map(routeSpec.baseline(), baseline, other, explicit);
+            if (otherBaseline.isEmpty()) {
+                results.add(new RouteReport.Compared(other.id(), null, "no equivalent of the baseline "
+                        + baseline.id() + " (add one with --map)"));
+                continue;
+            }
+            LinkedHashSet<ModelPrice> otherCandidates = new LinkedHashSet<>();
+            List<String> missing = new ArrayList<>();
+            if (routeSpec.candidates() == null) {
+                other.models().values().stream().filter(m -> m.tier() != null).forEach(otherCandidates::add);
+            } else {
+                for (ModelPrice candidate : candidates) {
+                    Optional<ModelPrice> mapped = CardComparison.map(candidate.id(), candidate, other, explicit);
+                    if (mapped.isPresent() && mapped.get().tier() != null) {
+                        otherCandidates.add(mapped.get());
+                    } else {
+                        missing.add(candidate.id());
+                    }
+                }
+            }
+            try {
+                Routing routing = Router.route(routeSpec, other, otherBaseline.get(), new ArrayList<>(otherCandidates));
+                results.add(new RouteReport.Compared(other.id(), routing, missing.isEmpty() ? null
+                        : "no equivalent of " + String.join(", ", missing)));
+            } catch (RoutingException e) {
+                results.add(new RouteReport.Compared(other.id(), null, "class "
+                        + routeSpec.classes().get(e.classIndex()).name() + ": " + e.getMessage()));
+            }
+        }
+        return results;
+    }
+
+    private static String closest(String name, RateCard card) {
+        List<String> close = Suggest.closest(name, card.names(), 3);
+        return close.isEmpty() ? "" : "; closest: " + String.join(", ", close);
+    }
+}
