@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Run once by the launcher under {@code -XX:ArchiveClassesAtExit} so that the class-data-sharing
- * archive holds the classes of the common paths: an estimate in every format, a breakeven,
+ * archive holds the classes of the common paths: an estimate in every format, a breakeven, a route,
  * help, and a bad-input error.
  */
 public final class CdsTraining {
@@ -26,6 +26,9 @@ public final class CdsTraining {
             Main.run(sink, sink, "breakeven", "--ratecard", quote, "--model", "anthropic.claude-sonnet-4-5",
                     "--input-tokens", "3000", "--output-tokens", "400", "--format", format, "--profile",
                     home.resolve("examples/hourly-profile.csv").toString());
+        }
+        for (String format : new String[] {"table", "json"}) {
+            Main.run(sink, sink, "route", home.resolve("examples/routing.yaml").toString(), "--format", format);
         }
         Main.run(sink, sink, "estimate", "--help");
         Main.run(sink, sink, "estimate", home.resolve("does-not-exist.yaml").toString());
