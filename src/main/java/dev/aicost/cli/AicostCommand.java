@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The root command: lists the subcommands. */
 @Command(name = "aicost", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"What generative-AI inference will cost, and how to pay less.", ""},
-        subcommands = {EstimateCommand.class, BreakevenCommand.class, RouteCommand.class,
+        subcommands = {EstimateCommand.class, BreakevenCommand.class, RouteCommand.class, EdpCommand.class,
             picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  unexpected internal error (stack trace with --debug)",

@@ -1,0 +1,56 @@
+package dev.aicost.cli;
+
+import dev.aicost.edp.EdpAdvice;
+import dev.aicost.edp.EdpCalculator;
+import dev.aicost.edp.EdpResult;
+import dev.aicost.edp.EdpScenario;
+import dev.aicost.render.EdpRenderer;
+import dev.aicost.report.EdpReport;
+import dev.aicost.spec.EdpSpecReader;
+import dev.aicost.spec.YamlLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code aicost edp}: EDP commitment scenarios side by side, and a negotiation sheet. */
+@Command(name = "edp", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = {"AWS Enterprise Discount Program scenarios against a list-price spend forecast: net spend,",
+            "shortfall, support fee, savings, the commit gap that absorbs AI spend, break-even and safe",
+            "commits; --format markdown writes a negotiation sheet for procurement."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  aicost edp examples/edp.yaml", "  aicost edp examples/edp.yaml --format markdown -o edp-sheet.md",
+            "", "Exit codes: 0 ok, 1 internal error, 2 bad input."})
+public final class EdpCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EDP.yaml", description = "EDP spec (schema aicost/edp/v1)")
+    Path specFile;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        EdpSpecReader.EdpSpec edp = EdpSpecReader.read(YamlLoader.load(specFile), specFile.toString());
+        List<EdpResult> results = new ArrayList<>();
+        for (EdpScenario scenario : edp.scenarios()) {
+            results.add(EdpCalculator.evaluate(scenario, edp.inputs()));
+        }
+        EdpReport report = new EdpReport(specFile.toString(), edp.currency(), edp.inputs(), edp.aiFrom(), results,
+                EdpAdvice.advise(results));
+        String text = EdpRenderer.render(report, output.format, output.width(), output.color());
+        if (output.output != null) {
+            AtomicFile.write(output.output, text);
+        } else {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+        return ExitCodes.OK;
+    }
+}
