@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Run once by the launcher under {@code -XX:ArchiveClassesAtExit} so that the class-data-sharing
- * archive holds the classes of the common paths: an estimate in every format, a breakeven, a route,
+ * archive holds the classes of the common paths: an estimate in every format, a breakeven, a route, an EDP sheet,
  * help, and a bad-input error.
  */
 public final class CdsTraining {
@@ -29,6 +29,9 @@ public final class CdsTraining {
         }
         for (String format : new String[] {"table", "json"}) {
             Main.run(sink, sink, "route", home.resolve("examples/routing.yaml").toString(), "--format", format);
+        }
+        for (String format : new String[] {"table", "markdown"}) {
+            Main.run(sink, sink, "edp", home.resolve("examples/edp.yaml").toString(), "--format", format);
         }
         Main.run(sink, sink, "estimate", "--help");
         Main.run(sink, sink, "estimate", home.resolve("does-not-exist.yaml").toString());
