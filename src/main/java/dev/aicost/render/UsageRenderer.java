@@ -1,0 +1,309 @@
+package dev.aicost.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.aicost.report.UsageReport;
+import dev.aicost.usage.UsageAggregator;
+import dev.aicost.usage.UsageAnalysis;
+import dev.aicost.render.TextTable.Column;
+import dev.aicost.render.TextTable.Style;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders a usage report (table, markdown, CSV, JSON) and the files it emits (workload spec, hourly profile). */
+public final class UsageRenderer {
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:00:00'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private UsageRenderer() {
+    }
+
+    public static String render(UsageReport report, Format format, int width, boolean color) {
+        return switch (format) {
+            case TABLE -> text(report, width, color);
+            case MARKDOWN -> markdown(report);
+            case CSV -> csv(report);
+            case JSON -> json(report);
+        };
+    }
+
+    static String text(UsageReport report, int width, boolean color) {
+        UsageAnalysis.Result r = report.result();
+        StringBuilder out = new StringBuilder();
+        out.append(TextTable.style("aicost usage · " + String.join(", ", report.inputs()) + " · " + report.format()
+                + " · priced on " + report.ratecard(), Style.STRONG, color)).append('\n');
+        out.append(Numbers.count(BigDecimal.valueOf(r.records()))).append(" records, ")
+                .append(Numbers.count(BigDecimal.valueOf(r.malformed()))).append(" malformed\n\n");
+        out.append(rows(report, r.models(), false).render(width, color));
+        if (!r.groups().isEmpty()) {
+            out.append('\n').append(TextTable.style("By " + report.tagKey(), Style.STRONG, color)).append('\n')
+                    .append(rows(report, r.groups(), true).render(width, color));
+        }
+        out.append('\n');
+        for (String line : summary(report)) {
+            for (String part : TextTable.wrap(line, width > 0 ? width : Integer.MAX_VALUE)) {
+                out.append(part).append('\n');
+            }
+        }
+        for (String warning : warnings(report)) {
+            for (String part : TextTable.wrap("warning: " + warning, width > 0 ? width : Integer.MAX_VALUE)) {
+                out.append(TextTable.style(part, Style.WARN, color)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    static String markdown(UsageReport report) {
+        UsageAnalysis.Result r = report.result();
+        StringBuilder out = new StringBuilder("# Usage: ").append(String.join(", ", report.inputs())).append("\n\n");
+        out.append(rows(report, r.models(), false).markdown());
+        if (!r.groups().isEmpty()) {
+            out.append("\n## By ").append(report.tagKey()).append("\n\n").append(rows(report, r.groups(), true)
+                    .markdown());
+        }
+        out.append('\n');
+        for (String line : summary(report)) {
+            out.append("- ").append(line).append('\n');
+        }
+        for (String warning : warnings(report)) {
+            out.append("- warning: ").append(warning).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String csv(UsageReport report) {
+        StringBuilder out = new StringBuilder("tag,model,mapped,calls,input_tokens,cache_read_tokens,cache_write_tokens,"
+                + "output_tokens,long_context_calls,cost\n");
+        List<UsageAnalysis.Row> rows = report.result().groups().isEmpty() ? report.result().models()
+                : report.result().groups();
+        for (UsageAnalysis.Row row : rows) {
+            out.append(String.join(",", row.tag() == null ? "" : EstimateRenderer.csv(row.tag()),
+                    EstimateRenderer.csv(row.model()), String.valueOf(row.mapped()), String.valueOf(row.calls()),
+                    String.valueOf(row.inputTokens()), String.valueOf(row.cacheReadTokens()),
+                    String.valueOf(row.cacheWriteTokens()), String.valueOf(row.outputTokens()),
+                    String.valueOf(row.longContextCalls()), row.cost() == null ? "" : Numbers.money6(row.cost())))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private static TextTable rows(UsageReport report, List<UsageAnalysis.Row> rows, boolean tagged) {
+        String cur = report.currency();
+        List<Column> columns = new ArrayList<>();
+        if (tagged) {
+            columns.add(new Column(report.tagKey().toUpperCase(java.util.Locale.ROOT), false, 10));
+        }
+        columns.addAll(List.of(new Column("MODEL", false, 9), new Column("CALLS", true, 8),
+                new Column("INPUT", true, 6), new Column("CACHE READ", true, 5), new Column("CACHE WRITE", true, 4),
+                new Column("OUTPUT", true, 6), new Column("AVG IN/OUT", true, 3), new Column("P95 IN/OUT", true, 2),
+                new Column("COST", true, 10)));
+        TextTable table = new TextTable(columns);
+        BigDecimal total = BigDecimal.ZERO;
+        for (UsageAnalysis.Row row : rows) {
+            List<String> cells = new ArrayList<>();
+            if (tagged) {
+                cells.add(row.tag());
+            }
+            cells.addAll(List.of(row.mapped() ? row.model() : row.model() + " (unmapped)",
+                    Numbers.count(BigDecimal.valueOf(row.calls())), Numbers.count(BigDecimal.valueOf(row.inputTokens())),
+                    Numbers.count(BigDecimal.valueOf(row.cacheReadTokens())),
+                    Numbers.count(BigDecimal.valueOf(row.cacheWriteTokens())),
+                    Numbers.count(BigDecimal.valueOf(row.outputTokens())),
+                    Numbers.count(row.averageInput()) + " / " + Numbers.count(row.averageOutput()),
+                    Numbers.count(BigDecimal.valueOf(row.p95Input())) + " / "
+                            + Numbers.count(BigDecimal.valueOf(row.p95Output())),
+                    row.cost() == null ? "n/a" : Numbers.cents(row.cost(), cur)));
+            table.row(row.mapped() ? Style.PLAIN : Style.WARN, cells.toArray(String[]::new));
+            if (row.cost() != null) {
+                total = total.add(row.cost());
+            }
+        }
+        table.rule();
+        table.total(Style.STRONG, "On-demand cost of the priced rows", Numbers.cents(total, cur));
+        return table;
+    }
+
+    private static List<String> summary(UsageReport report) {
+        UsageAnalysis.Hourly h = report.result().hourly();
+        List<String> lines = new ArrayList<>();
+        if (h.hours() > 0) {
+            lines.add("Hourly tokens over " + h.hours() + " hours from " + HOUR.format(h.first()) + ": P50 "
+                    + Numbers.count(h.p50()) + ", P75 " + Numbers.count(h.p75()) + ", P95 " + Numbers.count(h.p95())
+                    + ", max " + Numbers.count(h.max()));
+        }
+        for (UsageAggregator.Malformed sample : report.result().samples()) {
+            lines.add("malformed: " + sample.file() + ":" + sample.line() + ": " + sample.message());
+        }
+        return lines;
+    }
+
+    private static List<String> warnings(UsageReport report) {
+        List<String> warnings = new ArrayList<>(report.warnings());
+        for (UsageAnalysis.Row row : report.result().models()) {
+            if (!row.mapped()) {
+                warnings.add(String.join(", ", row.loggedIds()) + " (" + row.calls() + " calls) is not on "
+                        + report.ratecard() + ": not priced (an application inference profile ARN maps to nothing; "
+                        + "price it with a card that lists it as an alias)");
+            } else if (row.cost() == null) {
+                warnings.add(row.unpriced());
+            }
+        }
+        return warnings;
+    }
+
+    static String json(UsageReport report) {
+        UsageAnalysis.Result r = report.result();
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("schema", "aicost/usage/v1");
+            g.writeArrayFieldStart("inputs");
+            for (String input : report.inputs()) {
+                g.writeString(input);
+            }
+            g.writeEndArray();
+            g.writeStringField("format", report.format());
+            g.writeStringField("ratecard", report.ratecard());
+            g.writeStringField("currency", report.currency());
+            g.writeNumberField("records", r.records());
+            g.writeNumberField("malformed_records", r.malformed());
+            g.writeArrayFieldStart("malformed_samples");
+            for (UsageAggregator.Malformed sample : r.samples()) {
+                g.writeStartObject();
+                g.writeStringField("file", sample.file());
+                g.writeNumberField("line", sample.line());
+                g.writeStringField("message", sample.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            rows(g, "models", r.models());
+            if (!r.groups().isEmpty()) {
+                g.writeStringField("by", report.tagKey());
+                rows(g, "groups", r.groups());
+            }
+            UsageAnalysis.Hourly h = r.hourly();
+            g.writeObjectFieldStart("hourly");
+            g.writeNumberField("hours", h.hours());
+            if (h.first() != null) {
+                g.writeStringField("first_hour", HOUR.format(h.first()));
+            }
+            g.writeNumberField("p50", Numbers.quantity(h.p50()));
+            g.writeNumberField("p75", Numbers.quantity(h.p75()));
+            g.writeNumberField("p95", Numbers.quantity(h.p95()));
+            g.writeNumberField("max", Numbers.quantity(h.max()));
+            g.writeEndObject();
+            g.writeStringField("total_cost", Numbers.money6(r.totalCost()));
+            g.writeArrayFieldStart("warnings");
+            for (String warning : warnings(report)) {
+                g.writeString(warning);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out + "\n";
+    }
+
+    private static void rows(JsonGenerator g, String field, List<UsageAnalysis.Row> rows) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (UsageAnalysis.Row row : rows) {
+            g.writeStartObject();
+            if (row.tag() != null) {
+                g.writeStringField("tag", row.tag());
+            }
+            g.writeStringField("model", row.model());
+            g.writeBooleanField("mapped", row.mapped());
+            g.writeArrayFieldStart("logged_ids");
+            for (String id : row.loggedIds()) {
+                g.writeString(id);
+            }
+            g.writeEndArray();
+            g.writeNumberField("calls", row.calls());
+            g.writeNumberField("input_tokens", row.inputTokens());
+            g.writeNumberField("cache_read_tokens", row.cacheReadTokens());
+            g.writeNumberField("cache_write_tokens", row.cacheWriteTokens());
+            g.writeNumberField("output_tokens", row.outputTokens());
+            g.writeNumberField("long_context_calls", row.longContextCalls());
+            g.writeNumberField("avg_input_tokens", row.averageInput().setScale(2, RoundingMode.HALF_EVEN));
+            g.writeNumberField("avg_output_tokens", row.averageOutput().setScale(2, RoundingMode.HALF_EVEN));
+            g.writeObjectFieldStart("call_shape_percentiles");
+            g.writeNumberField("input_p50", row.p50Input());
+            g.writeNumberField("input_p95", row.p95Input());
+            g.writeNumberField("output_p50", row.p50Output());
+            g.writeNumberField("output_p95", row.p95Output());
+            g.writeEndObject();
+            if (row.cost() == null) {
+                g.writeNullField("cost");
+            } else {
+                g.writeStringField("cost", Numbers.money6(row.cost()));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * A workload spec that {@code estimate} accepts: one workload per priced row, volumes scaled from
+     * the hours observed to {@code hoursPerMonth}, the average call shape, and the cache as observed
+     * (prefix = cache tokens per call, hit rate = reads / (reads + writes)).
+     */
+    public static String workload(UsageReport report, BigDecimal hoursPerMonth) {
+        UsageAnalysis.Result r = report.result();
+        int hours = Math.max(1, r.hourly().hours());
+        StringBuilder out = new StringBuilder("# Written by aicost usage from ").append(String.join(", ", report.inputs()))
+                .append("\n# ").append(r.records()).append(" calls over ").append(hours).append(" hours, scaled to ")
+                .append(hoursPerMonth.stripTrailingZeros().toPlainString()).append(" hours a month.\n");
+        out.append("schema: aicost/workload/v1\nratecard: ").append(report.ratecard()).append("\nworkloads:\n");
+        List<UsageAnalysis.Row> rows = r.groups().isEmpty() ? r.models() : r.groups();
+        for (UsageAnalysis.Row row : rows) {
+            if (!row.mapped() || row.calls() == 0) {
+                continue;
+            }
+            String name = (row.tag() == null ? "" : row.tag() + "-") + row.model();
+            out.append("  - name: ").append(quote(name.replaceAll("[.=\\s]+", "-"))).append('\n');
+            out.append("    model: ").append(quote(row.model())).append('\n');
+            out.append("    requests_per_month: ").append(plain(BigDecimal.valueOf(row.calls()).multiply(hoursPerMonth)
+                    .divide(BigDecimal.valueOf(hours), MathContext.DECIMAL128))).append('\n');
+            out.append("    input_tokens: ").append(plain(row.averageInput())).append('\n');
+            out.append("    output_tokens: ").append(plain(row.averageOutput())).append('\n');
+            long cached = row.cacheReadTokens() + row.cacheWriteTokens();
+            if (cached > 0) {
+                out.append("    cache: { prefix_tokens: ").append(plain(BigDecimal.valueOf(cached)
+                        .divide(BigDecimal.valueOf(row.calls()), MathContext.DECIMAL128))).append(", hit_rate: ")
+                        .append(plain(BigDecimal.valueOf(row.cacheReadTokens()).divide(BigDecimal.valueOf(cached),
+                                MathContext.DECIMAL128))).append(" }\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /** The hourly profile CSV that {@code breakeven --profile} reads. */
+    public static String profile(UsageReport report) {
+        UsageAnalysis.Hourly h = report.result().hourly();
+        StringBuilder out = new StringBuilder("hour,tokens\n");
+        for (int i = 0; i < h.hours(); i++) {
+            out.append(HOUR.format(h.first().plusSeconds(3600L * i))).append(',')
+                    .append(h.tokens().get(i).toPlainString()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal rounded = value.setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return (rounded.scale() < 0 ? rounded.setScale(0) : rounded).toPlainString();
+    }
+
+    private static String quote(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

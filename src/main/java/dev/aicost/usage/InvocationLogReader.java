@@ -1,0 +1,427 @@
+package dev.aicost.usage;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams Bedrock model-invocation logs (JSON lines, plain or gzip) into {@link UsageAggregator}s.
+ * Each line is parsed with Jackson's streaming parser, which reads only {@code timestamp},
+ * {@code modelId}, the four token counts and the tag asked for, and skips request and response
+ * bodies. A large plain file is split at line boundaries so that every core reads a part.
+ */
+public final class InvocationLogReader {
+    /** Plain files above this size are split across threads. */
+    static final long SPLIT_ABOVE = 16L * 1024 * 1024;
+    private static final int BUFFER = 1 << 20;
+    private static final int MAX_LINE = 64 << 20;
+
+    private final JsonFactory factory = new JsonFactory();
+    private final String tagKey;
+    private final boolean strict;
+    private final AtomicLong bytesRead = new AtomicLong();
+
+    /**
+     * @param tagKey the {@code requestMetadata} key to group by, or null
+     * @param strict stop at the first malformed record (a {@link MalformedRecordException})
+     */
+    public InvocationLogReader(String tagKey, boolean strict) {
+        this.tagKey = tagKey;
+        this.strict = strict;
+    }
+
+    /** Bytes read so far (of compressed files: compressed bytes), for a progress bar. */
+    public AtomicLong bytesRead() {
+        return bytesRead;
+    }
+
+    /** A malformed record met in strict mode. */
+    public static final class MalformedRecordException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient UsageAggregator.Malformed record;
+
+        MalformedRecordException(UsageAggregator.Malformed record) {
+            super(record.file() + ":" + record.line() + ": " + record.message());
+            this.record = record;
+        }
+
+        public UsageAggregator.Malformed record() {
+            return record;
+        }
+    }
+
+    /** One piece of work: a whole file, or a byte range of a plain file. */
+    record Part(Path file, boolean gzip, long start, long end, int index) {
+    }
+
+    /** Reads {@code files} (regular files, already expanded) using up to {@code threads} threads. */
+    public UsageAggregator read(List<Path> files, Supplier<UsageAggregator> aggregators, int threads) {
+        List<Part> parts = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                boolean gzip = isGzip(file);
+                long size = Files.size(file);
+                if (!gzip && threads > 1 && size > SPLIT_ABOVE) {
+                    long[] bounds = split(file, size, threads);
+                    for (int i = 0; i + 1 < bounds.length; i++) {
+                        parts.add(new Part(file, false, bounds[i], bounds[i + 1], i));
+                    }
+                } else {
+                    parts.add(new Part(file, gzip, 0, size, 0));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<UsageAggregator> results = new ArrayList<>();
+        long[] lineCounts = new long[parts.size()];
+        if (threads <= 1 || parts.size() == 1) {
+            for (int i = 0; i < parts.size(); i++) {
+                UsageAggregator aggregator = aggregators.get();
+                try {
+                    lineCounts[i] = readPart(parts.get(i), aggregator);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(parts.get(i).file() + ": " + e.getMessage(), e);
+                }
+                results.add(aggregator);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, parts.size()), r -> {
+                Thread thread = new Thread(r, "aicost-usage");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<Long>> futures = new ArrayList<>();
+                for (Part part : parts) {
+                    UsageAggregator aggregator = aggregators.get();
+                    results.add(aggregator);
+                    futures.add(pool.submit(() -> readPart(part, aggregator)));
+                }
+                for (int i = 0; i < futures.size(); i++) {
+                    lineCounts[i] = futures.get(i).get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        UsageAggregator total = aggregators.get();
+        long linesBefore = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).index() == 0) {
+                linesBefore = 0;
+            }
+            results.get(i).shiftLines(linesBefore);
+            linesBefore += lineCounts[i];
+            total.merge(results.get(i));
+        }
+        return total;
+    }
+
+    /** Offsets that cut {@code file} into about {@code count} parts, each starting after a newline. */
+    static long[] split(Path file, long size, int count) throws IOException {
+        long[] bounds = new long[count + 1];
+        bounds[count] = size;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(4096);
+            for (int i = 1; i < count; i++) {
+                long position = Math.max(size * i / count, bounds[i - 1]);
+                long found = size;
+                while (position < size) {
+                    one.clear();
+                    int n = channel.read(one, position);
+                    if (n <= 0) {
+                        break;
+                    }
+                    int at = -1;
+                    for (int k = 0; k < n; k++) {
+                        if (one.get(k) == '\n') {
+                            at = k;
+                            break;
+                        }
+                    }
+                    if (at >= 0) {
+                        found = position + at + 1;
+                        break;
+                    }
+                    position += n;
+                }
+                bounds[i] = found;
+            }
+        }
+        return bounds;
+    }
+
+    private long readPart(Part part, UsageAggregator aggregator) throws IOException {
+        try (FileChannel channel = FileChannel.open(part.file(), StandardOpenOption.READ)) {
+            channel.position(part.start());
+            InputStream raw = new CountingStream(Channels.newInputStream(channel), part.end() - part.start(),
+                    bytesRead);
+            InputStream in = part.gzip() ? new GZIPInputStream(new BufferedInputStream(raw, BUFFER), BUFFER) : raw;
+            return readLines(in, part.file().toString(), aggregator);
+        }
+    }
+
+    /** Reads lines from {@code in}; returns how many lines it saw. */
+    long readLines(InputStream in, String file, UsageAggregator aggregator) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        int filled = 0;
+        long line = 0;
+        while (true) {
+            if (filled == buffer.length) {
+                if (buffer.length >= MAX_LINE) {
+                    throw new IOException(file + ": line " + (line + 1) + " is longer than " + (MAX_LINE >> 20) + " MB");
+                }
+                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            int n = in.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+            int start = 0;
+            for (int i = 0; i < filled; i++) {
+                if (buffer[i] == '\n') {
+                    line++;
+                    parseLine(buffer, start, i, file, line, aggregator);
+                    start = i + 1;
+                }
+            }
+            System.arraycopy(buffer, start, buffer, 0, filled - start);
+            filled -= start;
+        }
+        if (filled > 0) {
+            line++;
+            parseLine(buffer, 0, filled, file, line, aggregator);
+        }
+        return line;
+    }
+
+    void parseLine(byte[] buffer, int start, int end, String file, long line, UsageAggregator aggregator) {
+        int from = start;
+        while (from < end && (buffer[from] == ' ' || buffer[from] == '\t' || buffer[from] == '\r')) {
+            from++;
+        }
+        if (from == end) {
+            return;
+        }
+        String problem;
+        try {
+            problem = parseRecord(buffer, from, end - from, aggregator);
+        } catch (JsonParseException e) {
+            problem = "invalid JSON: " + e.getOriginalMessage();
+        } catch (IOException e) {
+            problem = "unreadable: " + e.getMessage();
+        }
+        if (problem != null) {
+            UsageAggregator.Malformed record = new UsageAggregator.Malformed(file, line, problem);
+            if (strict) {
+                throw new MalformedRecordException(record);
+            }
+            aggregator.malformed(file, line, problem);
+        }
+    }
+
+    /** Parses one record into {@code aggregator}; returns why it is malformed, or null. */
+    private String parseRecord(byte[] buffer, int offset, int length, UsageAggregator aggregator) throws IOException {
+        String timestamp = null;
+        String modelId = null;
+        String tag = null;
+        long input = -1;
+        long output = -1;
+        long cacheRead = 0;
+        long cacheWrite = 0;
+        try (JsonParser parser = factory.createParser(buffer, offset, length)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return "not a JSON object";
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "timestamp" -> timestamp = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "modelId" -> modelId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "input", "output", "requestMetadata" -> {
+                        if (value != JsonToken.START_OBJECT) {
+                            parser.skipChildren();
+                            continue;
+                        }
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String field = parser.currentName();
+                            JsonToken inner = parser.nextToken();
+                            if (name.equals("requestMetadata")) {
+                                if (field.equals(tagKey) && inner.isScalarValue()) {
+                                    tag = parser.getText();
+                                } else {
+                                    parser.skipChildren();
+                                }
+                                continue;
+                            }
+                            long count = switch (field) {
+                                case "inputTokenCount", "outputTokenCount", "cacheReadInputTokenCount",
+                                        "cacheWriteInputTokenCount" -> count(parser, inner, field);
+                                default -> {
+                                    parser.skipChildren();
+                                    yield -2;
+                                }
+                            };
+                            if (count == -3) {
+                                return name + "." + field + " must be a whole number >= 0";
+                            }
+                            switch (field) {
+                                case "inputTokenCount" -> input = count;
+                                case "outputTokenCount" -> output = count;
+                                case "cacheReadInputTokenCount" -> cacheRead = count;
+                                case "cacheWriteInputTokenCount" -> cacheWrite = count;
+                                default -> {
+                                    // a body or another field: skipped above
+                                }
+                            }
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+        if (timestamp == null) {
+            return "timestamp is missing";
+        }
+        if (modelId == null) {
+            return "modelId is missing";
+        }
+        if (input < 0) {
+            return "input.inputTokenCount is missing";
+        }
+        if (output < 0) {
+            return "output.outputTokenCount is missing";
+        }
+        long hour = epochHour(timestamp);
+        if (hour == Long.MIN_VALUE) {
+            return "timestamp is not ISO-8601: '" + timestamp + "'";
+        }
+        aggregator.add(modelId, tagKey == null ? null : (tag == null ? "(untagged)" : tag), hour, input, cacheRead,
+                cacheWrite, output);
+        return null;
+    }
+
+    private static long count(JsonParser parser, JsonToken token, String field) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return field.startsWith("cache") ? 0 : -3;
+        }
+        if (token != JsonToken.VALUE_NUMBER_INT) {
+            parser.skipChildren();
+            return -3;
+        }
+        long value = parser.getLongValue();
+        return value < 0 ? -3 : value;
+    }
+
+    /** Hours since the epoch of an ISO-8601 timestamp; a fast path for UTC, else java.time. */
+    static long epochHour(String text) {
+        try {
+            if (text.length() >= 13 && text.charAt(4) == '-' && text.charAt(7) == '-'
+                    && (text.charAt(10) == 'T' || text.charAt(10) == ' ')) {
+                boolean utc = text.endsWith("Z") || text.endsWith("+00:00") || text.length() <= 19
+                        || text.lastIndexOf('+') < 0 && text.lastIndexOf('-') < 10;
+                if (utc) {
+                    int year = digits(text, 0, 4);
+                    int month = digits(text, 5, 2);
+                    int day = digits(text, 8, 2);
+                    int hour = digits(text, 11, 2);
+                    if (hour > 23) {
+                        return Long.MIN_VALUE;
+                    }
+                    return LocalDate.of(year, month, day).toEpochDay() * 24 + hour;
+                }
+            }
+            return Math.floorDiv(OffsetDateTime.parse(text.replace(' ', 'T')).toEpochSecond(), 3600);
+        } catch (DateTimeException | NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    /** Counts bytes for the progress bar and stops at the end of a part. */
+    static final class CountingStream extends InputStream {
+        private final InputStream in;
+        private long remaining;
+        private final AtomicLong counter;
+
+        CountingStream(InputStream in, long limit, AtomicLong counter) {
+            this.in = in;
+            this.remaining = limit;
+            this.counter = counter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+                counter.addAndGet(n);
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

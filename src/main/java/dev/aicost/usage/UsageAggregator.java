@@ -1,0 +1,131 @@
+package dev.aicost.usage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
+
+/**
+ * Sums calls by model id (as logged) and tag, and tokens by hour, in fixed memory per group.
+ * One aggregator per thread; {@link #merge} combines them. Calls whose input (with cache tokens)
+ * is above the model's long-context threshold are kept apart so they can be priced at those rates.
+ */
+public final class UsageAggregator {
+    /** A model's long-context threshold in input tokens, or a value <= 0 for none. */
+    private final ToLongFunction<String> longContextThreshold;
+    private final Map<String, Long> thresholds = new HashMap<>();
+    private final Map<GroupKey, Group> groups = new HashMap<>();
+    private final Map<Long, long[]> hourly = new HashMap<>();
+    private long records;
+    private long malformed;
+    private final List<Malformed> samples = new ArrayList<>();
+    static final int SAMPLES = 5;
+
+    public UsageAggregator(ToLongFunction<String> longContextThreshold) {
+        this.longContextThreshold = longContextThreshold;
+    }
+
+    /** The group of calls of one logged model id and one tag value (null without --by). */
+    public record GroupKey(String modelId, String tag) {
+    }
+
+    /** A record that could not be read: where and why. */
+    public record Malformed(String file, long line, String message) {
+    }
+
+    /** Sums for one group; index 0 is standard-context calls, 1 long-context calls. */
+    public static final class Group {
+        public final long[] calls = new long[2];
+        public final long[] input = new long[2];
+        public final long[] cacheRead = new long[2];
+        public final long[] cacheWrite = new long[2];
+        public final long[] output = new long[2];
+        /** Input tokens per call, cache tokens included. */
+        public final LogHistogram inputShape = new LogHistogram();
+        public final LogHistogram outputShape = new LogHistogram();
+
+        void merge(Group other) {
+            for (int i = 0; i < 2; i++) {
+                calls[i] += other.calls[i];
+                input[i] += other.input[i];
+                cacheRead[i] += other.cacheRead[i];
+                cacheWrite[i] += other.cacheWrite[i];
+                output[i] += other.output[i];
+            }
+            inputShape.merge(other.inputShape);
+            outputShape.merge(other.outputShape);
+        }
+
+        public long totalCalls() {
+            return calls[0] + calls[1];
+        }
+    }
+
+    /** One call. {@code epochHour} is hours since 1970-01-01T00:00Z. */
+    public void add(String modelId, String tag, long epochHour, long input, long cacheRead, long cacheWrite,
+            long output) {
+        records++;
+        Group group = groups.computeIfAbsent(new GroupKey(modelId, tag), k -> new Group());
+        long allInput = input + cacheRead + cacheWrite;
+        long threshold = thresholds.computeIfAbsent(modelId, longContextThreshold::applyAsLong);
+        int band = threshold > 0 && allInput > threshold ? 1 : 0;
+        group.calls[band]++;
+        group.input[band] += input;
+        group.cacheRead[band] += cacheRead;
+        group.cacheWrite[band] += cacheWrite;
+        group.output[band] += output;
+        group.inputShape.add(allInput);
+        group.outputShape.add(output);
+        hourly.computeIfAbsent(epochHour, h -> new long[1])[0] += allInput + output;
+    }
+
+    public void malformed(String file, long line, String message) {
+        malformed++;
+        if (samples.size() < SAMPLES) {
+            samples.add(new Malformed(file, line, message));
+        }
+    }
+
+    public void merge(UsageAggregator other) {
+        records += other.records;
+        malformed += other.malformed;
+        for (Malformed sample : other.samples) {
+            if (samples.size() < SAMPLES) {
+                samples.add(sample);
+            }
+        }
+        other.groups.forEach((key, group) -> groups.computeIfAbsent(key, k -> new Group()).merge(group));
+        other.hourly.forEach((hour, tokens) -> hourly.computeIfAbsent(hour, h -> new long[1])[0] += tokens[0]);
+    }
+
+    /** Renumbers malformed samples of a file part that started after {@code lines} lines. */
+    void shiftLines(long lines) {
+        samples.replaceAll(s -> new Malformed(s.file(), s.line() + lines, s.message()));
+    }
+
+    public long records() {
+        return records;
+    }
+
+    public long malformedCount() {
+        return malformed;
+    }
+
+    public List<Malformed> malformedSamples() {
+        return samples.stream().sorted(java.util.Comparator.comparing(Malformed::file)
+                .thenComparingLong(Malformed::line)).toList();
+    }
+
+    public Map<GroupKey, Group> groups() {
+        return groups;
+    }
+
+    /** Tokens per hour, ascending. */
+    public TreeMap<Long, Long> hourly() {
+        TreeMap<Long, Long> sorted = new TreeMap<>();
+        hourly.forEach((hour, tokens) -> sorted.put(hour, tokens[0]));
+        return sorted;
+    }
+}
