@@ -41,15 +41,24 @@ public final class InvocationLogReader {
     private final JsonFactory factory = new JsonFactory();
     private final String tagKey;
     private final boolean strict;
+    private final boolean fastPath;
     private final AtomicLong bytesRead = new AtomicLong();
+    private final ThreadLocal<FastRecordScanner> scanners;
 
     /**
      * @param tagKey the {@code requestMetadata} key to group by, or null
      * @param strict stop at the first malformed record (a {@link MalformedRecordException})
      */
     public InvocationLogReader(String tagKey, boolean strict) {
+        this(tagKey, strict, true);
+    }
+
+    /** With {@code fastPath} false every line goes through Jackson (for differential tests). */
+    InvocationLogReader(String tagKey, boolean strict, boolean fastPath) {
         this.tagKey = tagKey;
         this.strict = strict;
+        this.fastPath = fastPath;
+        this.scanners = ThreadLocal.withInitial(() -> new FastRecordScanner(tagKey));
     }
 
     /** Bytes read so far (of compressed files: compressed bytes), for a progress bar. */
@@ -210,12 +219,10 @@ public final class InvocationLogReader {
             }
             filled += n;
             int start = 0;
-            for (int i = 0; i < filled; i++) {
-                if (buffer[i] == '\n') {
-                    line++;
-                    parseLine(buffer, start, i, file, line, aggregator);
-                    start = i + 1;
-                }
+            for (int i = Bytes.newline(buffer, 0, filled); i >= 0; i = Bytes.newline(buffer, start, filled)) {
+                line++;
+                parseLine(buffer, start, i, file, line, aggregator);
+                start = i + 1;
             }
             System.arraycopy(buffer, start, buffer, 0, filled - start);
             filled -= start;
@@ -234,6 +241,25 @@ public final class InvocationLogReader {
         }
         if (from == end) {
             return;
+        }
+        if (fastPath) {
+            FastRecordScanner scanner = scanners.get();
+            if (scanner.scan(buffer, from, end)) {
+                long hour = scanner.epochHour();
+                if (hour == Long.MIN_VALUE) {
+                    hour = epochHour(scanner.timestamp());
+                }
+                if (hour != Long.MIN_VALUE) {
+                    String tag = null;
+                    if (tagKey != null) {
+                        tag = scanner.tag();
+                        tag = tag == null ? "(untagged)" : tag;
+                    }
+                    aggregator.add(scanner.modelId(), tag, hour, scanner.input, scanner.cacheRead, scanner.cacheWrite,
+                            scanner.output);
+                    return;
+                }
+            }
         }
         String problem;
         try {

@@ -1,0 +1,58 @@
+package dev.aicost.usage;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/** Byte searches eight bytes at a time (SWAR), for the hot loops of the log reader. */
+final class Bytes {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+
+    private Bytes() {
+    }
+
+    /** The index of the first '\n' in {@code [from, to)}, or -1. */
+    static int newline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long match = zeroBytes((long) LONGS.get(b, i) ^ NEWLINES);
+            if (match != 0) {
+                return i + (Long.numberOfTrailingZeros(match) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first '"' or '\\' in {@code [from, to)}, or {@code to}. */
+    static int quoteOrBackslash(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(b, i);
+            long match = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES);
+            if (match != 0) {
+                return i + (Long.numberOfTrailingZeros(match) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '"' || b[i] == '\\') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** High bit set in the lowest byte of {@code x} that is zero (higher bytes may be false positives). */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+}

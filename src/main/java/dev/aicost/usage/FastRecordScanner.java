@@ -1,0 +1,386 @@
+package dev.aicost.usage;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A fast path for well-formed invocation-log lines: walks the JSON structure byte by byte, reads
+ * only the top-level {@code timestamp} and {@code modelId}, the token counts in {@code input} and
+ * {@code output} and one {@code requestMetadata} key, and skips everything else (bodies) by
+ * scanning for quotes and brackets. Anything unusual (escapes in the wanted strings, numbers that
+ * are not plain whole numbers, a missing field, malformed JSON) returns false, and the caller
+ * parses the line with Jackson instead, so results and error messages are Jackson's.
+ */
+final class FastRecordScanner {
+    private static final byte[] TIMESTAMP = bytes("timestamp");
+    private static final byte[] MODEL_ID = bytes("modelId");
+    private static final byte[] INPUT = bytes("input");
+    private static final byte[] OUTPUT = bytes("output");
+    private static final byte[] METADATA = bytes("requestMetadata");
+    private static final byte[] INPUT_TOKENS = bytes("inputTokenCount");
+    private static final byte[] OUTPUT_TOKENS = bytes("outputTokenCount");
+    private static final byte[] CACHE_READ = bytes("cacheReadInputTokenCount");
+    private static final byte[] CACHE_WRITE = bytes("cacheWriteInputTokenCount");
+
+    private final byte[] tagKey;
+    private byte[] b;
+    private int pos;
+    private int end;
+
+    // results of the last successful scan
+    int timestampStart;
+    int timestampEnd;
+    int modelStart;
+    int modelEnd;
+    int tagStart;
+    int tagEnd;
+    long input;
+    long output;
+    long cacheRead;
+    long cacheWrite;
+
+    FastRecordScanner(String tagKey) {
+        this.tagKey = tagKey == null ? null : bytes(tagKey);
+    }
+
+    /** Scans {@code [from, to)}; true when every required field was found and read plainly. */
+    boolean scan(byte[] buffer, int from, int to) {
+        b = buffer;
+        pos = from;
+        end = to;
+        timestampStart = -1;
+        modelStart = -1;
+        tagStart = -1;
+        input = -1;
+        output = -1;
+        cacheRead = 0;
+        cacheWrite = 0;
+        try {
+            if (!object(0)) {
+                return false;
+            }
+            skipWhitespace();
+            return pos == end && timestampStart >= 0 && modelStart >= 0 && input >= 0 && output >= 0;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    /** An object at {@code level} 0 (the record) or 1 (input, output or requestMetadata, by {@code which}). */
+    private boolean object(int which) {
+        skipWhitespace();
+        if (pos >= end || b[pos] != '{') {
+            return false;
+        }
+        pos++;
+        skipWhitespace();
+        if (pos < end && b[pos] == '}') {
+            pos++;
+            return true;
+        }
+        while (true) {
+            skipWhitespace();
+            if (pos >= end || b[pos] != '"') {
+                return false;
+            }
+            int keyStart = ++pos;
+            int keyEnd = stringEnd();
+            if (keyEnd < 0) {
+                return false;
+            }
+            skipWhitespace();
+            if (pos >= end || b[pos] != ':') {
+                return false;
+            }
+            pos++;
+            skipWhitespace();
+            if (pos >= end) {
+                return false;
+            }
+            if (!value(which, keyStart, keyEnd)) {
+                return false;
+            }
+            skipWhitespace();
+            if (pos >= end) {
+                return false;
+            }
+            if (b[pos] == ',') {
+                pos++;
+            } else if (b[pos] == '}') {
+                pos++;
+                return true;
+            } else {
+                return false;
+            }
+        }
+    }
+
+    /** The value of key {@code [keyStart, keyEnd)} in an object of kind {@code which}. */
+    private boolean value(int which, int keyStart, int keyEnd) {
+        switch (which) {
+            case 0 -> {
+                if (is(keyStart, keyEnd, TIMESTAMP) || is(keyStart, keyEnd, MODEL_ID)) {
+                    if (b[pos] != '"') {
+                        return false;
+                    }
+                    int start = ++pos;
+                    int stop = stringEnd();
+                    if (stop < 0) {
+                        return false;
+                    }
+                    if (is(keyStart, keyEnd, TIMESTAMP)) {
+                        timestampStart = start;
+                        timestampEnd = stop;
+                    } else {
+                        modelStart = start;
+                        modelEnd = stop;
+                    }
+                    return true;
+                }
+                if (is(keyStart, keyEnd, INPUT)) {
+                    return b[pos] == '{' ? object(1) : skipValue();
+                }
+                if (is(keyStart, keyEnd, OUTPUT)) {
+                    return b[pos] == '{' ? object(2) : skipValue();
+                }
+                if (is(keyStart, keyEnd, METADATA)) {
+                    return b[pos] == '{' ? object(3) : skipValue();
+                }
+                return skipValue();
+            }
+            case 1, 2 -> {
+                if (is(keyStart, keyEnd, INPUT_TOKENS) || is(keyStart, keyEnd, OUTPUT_TOKENS)
+                        || is(keyStart, keyEnd, CACHE_READ) || is(keyStart, keyEnd, CACHE_WRITE)) {
+                    long count = wholeNumber();
+                    if (count < 0) {
+                        return false;
+                    }
+                    if (is(keyStart, keyEnd, INPUT_TOKENS)) {
+                        input = count;
+                    } else if (is(keyStart, keyEnd, OUTPUT_TOKENS)) {
+                        output = count;
+                    } else if (is(keyStart, keyEnd, CACHE_READ)) {
+                        cacheRead = count;
+                    } else {
+                        cacheWrite = count;
+                    }
+                    return true;
+                }
+                return skipValue();
+            }
+            default -> {
+                if (tagKey != null && is(keyStart, keyEnd, tagKey)) {
+                    if (b[pos] != '"') {
+                        return false;
+                    }
+                    int start = ++pos;
+                    int stop = stringEnd();
+                    if (stop < 0) {
+                        return false;
+                    }
+                    tagStart = start;
+                    tagEnd = stop;
+                    return true;
+                }
+                return skipValue();
+            }
+        }
+    }
+
+    /** Moves past a string's closing quote; returns where it ends, or -1 for escapes or no end. */
+    private int stringEnd() {
+        while (pos < end) {
+            byte c = b[pos];
+            if (c == '"') {
+                return pos++;
+            }
+            if (c == '\\' || (c >= 0 && c < 0x20)) {
+                return -1;
+            }
+            pos++;
+        }
+        return -1;
+    }
+
+    private boolean skipString() {
+        pos++;
+        while (pos < end) {
+            pos = Bytes.quoteOrBackslash(b, pos, end);
+            if (pos >= end) {
+                return false;
+            }
+            if (b[pos] == '"') {
+                pos++;
+                return true;
+            }
+            pos += 2;
+        }
+        return false;
+    }
+
+    private boolean skipValue() {
+        byte c = b[pos];
+        if (c == '"') {
+            return skipString();
+        }
+        if (c == '{' || c == '[') {
+            int depth = 0;
+            while (pos < end) {
+                c = b[pos];
+                if (c == '"') {
+                    if (!skipString()) {
+                        return false;
+                    }
+                    continue;
+                }
+                if (c == '{' || c == '[') {
+                    depth++;
+                } else if (c == '}' || c == ']') {
+                    depth--;
+                    if (depth == 0) {
+                        pos++;
+                        return true;
+                    }
+                }
+                pos++;
+            }
+            return false;
+        }
+        int start = pos;
+        while (pos < end) {
+            c = b[pos];
+            if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                break;
+            }
+            pos++;
+        }
+        return pos > start;
+    }
+
+    /** A plain non-negative whole number (no sign, fraction or exponent), or -1. */
+    private long wholeNumber() {
+        int start = pos;
+        long value = 0;
+        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+            value = value * 10 + (b[pos] - '0');
+            pos++;
+        }
+        int digits = pos - start;
+        if (digits == 0 || digits > 18 || (digits > 1 && b[start] == '0')) {
+            return -1;
+        }
+        if (pos < end) {
+            byte c = b[pos];
+            if (c != ',' && c != '}' && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return -1;
+            }
+        }
+        return value;
+    }
+
+    private void skipWhitespace() {
+        while (pos < end) {
+            byte c = b[pos];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private boolean is(int start, int stop, byte[] key) {
+        if (stop - start != key.length) {
+            return false;
+        }
+        for (int i = 0; i < key.length; i++) {
+            if (b[start + i] != key[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    String timestamp() {
+        return new String(b, timestampStart, timestampEnd - timestampStart, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Hours since the epoch of a UTC timestamp {@code YYYY-MM-DDTHH:...Z} read from the bytes, or
+     * Long.MIN_VALUE when it has another form (the caller then parses the text).
+     */
+    long epochHour() {
+        int s = timestampStart;
+        int length = timestampEnd - s;
+        if (length < 20 || b[s + 4] != '-' || b[s + 7] != '-' || b[s + 10] != 'T' || b[timestampEnd - 1] != 'Z') {
+            return Long.MIN_VALUE;
+        }
+        int year = digits(s, 4);
+        int month = digits(s + 5, 2);
+        int day = digits(s + 8, 2);
+        int hour = digits(s + 11, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
+            return Long.MIN_VALUE;
+        }
+        int date = year * 10000 + month * 100 + day;
+        if (date != lastDate) {
+            try {
+                lastEpochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+            } catch (java.time.DateTimeException e) {
+                return Long.MIN_VALUE;
+            }
+            lastDate = date;
+        }
+        return lastEpochDay * 24 + hour;
+    }
+
+    private int lastDate = -1;
+    private long lastEpochDay;
+
+    private int digits(int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            int digit = b[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    String modelId() {
+        return models.get(b, modelStart, modelEnd);
+    }
+
+    String tag() {
+        return tagStart < 0 ? null : tags.get(b, tagStart, tagEnd);
+    }
+
+    private final Interner models = new Interner();
+    private final Interner tags = new Interner();
+
+    /** The few distinct model ids and tags of a log, kept as strings and found again by their bytes. */
+    static final class Interner {
+        private final java.util.List<byte[]> keys = new java.util.ArrayList<>();
+        private final java.util.List<String> values = new java.util.ArrayList<>();
+
+        String get(byte[] b, int from, int to) {
+            int length = to - from;
+            for (int i = 0; i < keys.size(); i++) {
+                byte[] key = keys.get(i);
+                if (key.length == length && java.util.Arrays.equals(key, 0, length, b, from, to)) {
+                    return values.get(i);
+                }
+            }
+            String value = new String(b, from, length, StandardCharsets.UTF_8);
+            if (keys.size() < 256) {
+                keys.add(java.util.Arrays.copyOfRange(b, from, to));
+                values.add(value);
+            }
+            return value;
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
