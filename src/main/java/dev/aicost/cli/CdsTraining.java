@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Run once by the launcher under {@code -XX:ArchiveClassesAtExit} so that the class-data-sharing
- * archive holds the classes of the common paths: an estimate in every format, a breakeven, a route, an EDP sheet,
+ * archive holds the classes of the common paths: an estimate in every format, a breakeven, a route, an EDP sheet, a usage read,
  * help, and a bad-input error.
  */
 public final class CdsTraining {
@@ -32,6 +32,18 @@ public final class CdsTraining {
         }
         for (String format : new String[] {"table", "markdown"}) {
             Main.run(sink, sink, "edp", home.resolve("examples/edp.yaml").toString(), "--format", format);
+        }
+        try {
+            java.nio.file.Path log = java.nio.file.Files.createTempFile("aicost-cds", ".jsonl");
+            java.nio.file.Files.writeString(log, "{\"timestamp\":\"2026-10-01T10:00:00Z\",\"modelId\":"
+                    + "\"anthropic.claude-haiku-4-5-20251001-v1:0\",\"input\":{\"inputTokenCount\":10},"
+                    + "\"output\":{\"outputTokenCount\":5}}\n{broken\n");
+            for (String format : new String[] {"table", "json"}) {
+                Main.run(sink, sink, "usage", log.toString(), "--format", format);
+            }
+            java.nio.file.Files.deleteIfExists(log);
+        } catch (java.io.IOException e) {
+            // the archive is only a start-up optimisation: train without this path
         }
         Main.run(sink, sink, "estimate", "--help");
         Main.run(sink, sink, "estimate", home.resolve("does-not-exist.yaml").toString());

@@ -42,7 +42,7 @@ public final class GenerateInvocationLog {
         System.out.println(records + " records, " + (written >> 20) + " MB: " + file);
     }
 
-    static String record(SplittableRandom random, long epochSecond, long n) {
+    public static String record(SplittableRandom random, long epochSecond, long n) {
         String model = MODELS[random.nextInt(MODELS.length)];
         String team = TEAMS[random.nextInt(TEAMS.length)];
         int input = 200 + random.nextInt(4000);

@@ -40,8 +40,12 @@ class FastPathDifferentialTest {
         SplittableRandom random = new SplittableRandom(7);
         StringBuilder text = new StringBuilder();
         long start = java.time.Instant.parse("2026-10-01T00:00:00Z").getEpochSecond();
+        FastRecordScanner scanner = new FastRecordScanner("team");
         for (int i = 0; i < 3000; i++) {
-            text.append(GenerateInvocationLog.record(random, start + random.nextLong(7L * 24 * 3600), i)).append('\n');
+            String line = GenerateInvocationLog.record(random, start + random.nextLong(7L * 24 * 3600), i);
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            assertThat(scanner.scan(bytes, 0, bytes.length)).as("the fast path reads generated records itself").isTrue();
+            text.append(line).append('\n');
         }
         assertThat(aggregate(text.toString(), true)).isEqualTo(aggregate(text.toString(), false));
     }
