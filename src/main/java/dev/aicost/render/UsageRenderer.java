@@ -40,7 +40,7 @@ public final class UsageRenderer {
         StringBuilder out = new StringBuilder();
         out.append(TextTable.style("aicost usage · " + String.join(", ", report.inputs()) + " · " + report.format()
                 + " · priced on " + report.ratecard(), Style.STRONG, color)).append('\n');
-        out.append(Numbers.count(BigDecimal.valueOf(r.records()))).append(" records, ")
+        out.append(Numbers.count(BigDecimal.valueOf(r.records()))).append(billing(r) ? " rows, " : " records, ")
                 .append(Numbers.count(BigDecimal.valueOf(r.malformed()))).append(" malformed\n\n");
         out.append(rows(report, r.models(), false).render(width, color));
         if (!r.groups().isEmpty()) {
@@ -95,32 +95,56 @@ public final class UsageRenderer {
         return out.toString();
     }
 
+    private static boolean billing(UsageAnalysis.Result result) {
+        return result.models().stream().anyMatch(r -> r.billedCost() != null);
+    }
+
     private static TextTable rows(UsageReport report, List<UsageAnalysis.Row> rows, boolean tagged) {
         String cur = report.currency();
+        boolean billed = billing(report.result());
         List<Column> columns = new ArrayList<>();
         if (tagged) {
             columns.add(new Column(report.tagKey().toUpperCase(java.util.Locale.ROOT), false, 10));
         }
-        columns.addAll(List.of(new Column("MODEL", false, 9), new Column("CALLS", true, 8),
-                new Column("INPUT", true, 6), new Column("CACHE READ", true, 5), new Column("CACHE WRITE", true, 4),
-                new Column("OUTPUT", true, 6), new Column("AVG IN/OUT", true, 3), new Column("P95 IN/OUT", true, 2),
-                new Column("COST", true, 10)));
+        columns.add(new Column("MODEL", false, 9));
+        if (!billed) {
+            columns.add(new Column("CALLS", true, 8));
+        }
+        columns.addAll(List.of(new Column("INPUT", true, 6), new Column("CACHE READ", true, 5),
+                new Column("CACHE WRITE", true, 4), new Column("OUTPUT", true, 6)));
+        if (!billed) {
+            columns.addAll(List.of(new Column("AVG IN/OUT", true, 3), new Column("P95 IN/OUT", true, 2)));
+        }
+        columns.add(new Column(billed ? "PRICED" : "COST", true, 10));
+        if (billed) {
+            columns.add(new Column("BILLED", true, 10));
+        }
         TextTable table = new TextTable(columns);
         BigDecimal total = BigDecimal.ZERO;
+        BigDecimal billedTotal = BigDecimal.ZERO;
         for (UsageAnalysis.Row row : rows) {
             List<String> cells = new ArrayList<>();
             if (tagged) {
                 cells.add(row.tag());
             }
-            cells.addAll(List.of(row.mapped() ? row.model() : row.model() + " (unmapped)",
-                    Numbers.count(BigDecimal.valueOf(row.calls())), Numbers.count(BigDecimal.valueOf(row.inputTokens())),
+            cells.add(row.mapped() ? row.model() : row.model() + " (unmapped)");
+            if (!billed) {
+                cells.add(Numbers.count(BigDecimal.valueOf(row.calls())));
+            }
+            cells.addAll(List.of(Numbers.count(BigDecimal.valueOf(row.inputTokens())),
                     Numbers.count(BigDecimal.valueOf(row.cacheReadTokens())),
                     Numbers.count(BigDecimal.valueOf(row.cacheWriteTokens())),
-                    Numbers.count(BigDecimal.valueOf(row.outputTokens())),
-                    Numbers.count(row.averageInput()) + " / " + Numbers.count(row.averageOutput()),
-                    Numbers.count(BigDecimal.valueOf(row.p95Input())) + " / "
-                            + Numbers.count(BigDecimal.valueOf(row.p95Output())),
-                    row.cost() == null ? "n/a" : Numbers.cents(row.cost(), cur)));
+                    Numbers.count(BigDecimal.valueOf(row.outputTokens()))));
+            if (!billed) {
+                cells.add(Numbers.count(row.averageInput()) + " / " + Numbers.count(row.averageOutput()));
+                cells.add(Numbers.count(BigDecimal.valueOf(row.p95Input())) + " / "
+                        + Numbers.count(BigDecimal.valueOf(row.p95Output())));
+            }
+            cells.add(row.cost() == null ? "n/a" : Numbers.cents(row.cost(), cur));
+            if (billed) {
+                cells.add(row.billedCost() == null ? "" : Numbers.cents(row.billedCost(), cur));
+                billedTotal = billedTotal.add(row.billedCost() == null ? BigDecimal.ZERO : row.billedCost());
+            }
             table.row(row.mapped() ? Style.PLAIN : Style.WARN, cells.toArray(String[]::new));
             if (row.cost() != null) {
                 total = total.add(row.cost());
@@ -128,6 +152,9 @@ public final class UsageRenderer {
         }
         table.rule();
         table.total(Style.STRONG, "On-demand cost of the priced rows", Numbers.cents(total, cur));
+        if (billed) {
+            table.total(Style.STRONG, "Billed (all token rows)", Numbers.cents(billedTotal, cur));
+        }
         return table;
     }
 
@@ -149,9 +176,9 @@ public final class UsageRenderer {
         List<String> warnings = new ArrayList<>(report.warnings());
         for (UsageAnalysis.Row row : report.result().models()) {
             if (!row.mapped()) {
-                warnings.add(String.join(", ", row.loggedIds()) + " (" + row.calls() + " calls) is not on "
-                        + report.ratecard() + ": not priced (an application inference profile ARN maps to nothing; "
-                        + "price it with a card that lists it as an alias)");
+                warnings.add(String.join(", ", row.loggedIds()) + (row.billedCost() == null ? " (" + row.calls()
+                        + " calls)" : "") + " is not on " + report.ratecard() + ": not priced (add it, or an alias, "
+                        + "to a card; an application inference profile ARN needs an alias on your own card)");
             } else if (row.cost() == null) {
                 warnings.add(row.unpriced());
             }
@@ -228,7 +255,11 @@ public final class UsageRenderer {
                 g.writeString(id);
             }
             g.writeEndArray();
-            g.writeNumberField("calls", row.calls());
+            if (row.billedCost() == null) {
+                g.writeNumberField("calls", row.calls());
+            } else {
+                g.writeNullField("calls");
+            }
             g.writeNumberField("input_tokens", row.inputTokens());
             g.writeNumberField("cache_read_tokens", row.cacheReadTokens());
             g.writeNumberField("cache_write_tokens", row.cacheWriteTokens());
@@ -246,6 +277,9 @@ public final class UsageRenderer {
                 g.writeNullField("cost");
             } else {
                 g.writeStringField("cost", Numbers.money6(row.cost()));
+            }
+            if (row.billedCost() != null) {
+                g.writeStringField("billed_cost", Numbers.money6(row.billedCost()));
             }
             g.writeEndObject();
         }

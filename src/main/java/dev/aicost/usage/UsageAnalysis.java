@@ -34,7 +34,7 @@ public final class UsageAnalysis {
      */
     public record Row(String model, boolean mapped, List<String> loggedIds, String tag, long calls, long inputTokens,
             long cacheReadTokens, long cacheWriteTokens, long outputTokens, long longContextCalls, BigDecimal cost,
-            String unpriced, long p50Input, long p95Input, long p50Output, long p95Output) {
+            String unpriced, long p50Input, long p95Input, long p50Output, long p95Output, BigDecimal billedCost) {
 
         /** Input tokens per call with the cache tokens (what a workload's input_tokens means). */
         public BigDecimal averageInput() {
@@ -92,7 +92,7 @@ public final class UsageAnalysis {
                 hourly(aggregate.hourly()), total);
     }
 
-    static Hourly hourly(TreeMap<Long, Long> byHour) {
+    public static Hourly hourly(TreeMap<Long, Long> byHour) {
         if (byHour.isEmpty()) {
             return new Hourly(null, List.of(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
         }
@@ -177,7 +177,7 @@ public final class UsageAnalysis {
                     sums.input[0] + sums.input[1], sums.cacheRead[0] + sums.cacheRead[1],
                     sums.cacheWrite[0] + sums.cacheWrite[1], sums.output[0] + sums.output[1], sums.calls[1], cost,
                     unpriced, sums.inputShape.percentile(50), sums.inputShape.percentile(95),
-                    sums.outputShape.percentile(50), sums.outputShape.percentile(95));
+                    sums.outputShape.percentile(50), sums.outputShape.percentile(95), null);
         }
     }
 }
