@@ -181,7 +181,7 @@ class UsageCommandTest {
         assertThat(missing.err()).contains("file not found");
         Cli.Result empty = Cli.run("usage", dir.toString());
         assertThat(empty.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(empty.err()).contains("no log files");
+        assertThat(empty.err()).contains("no log or export files");
         assertThat(Cli.run("usage", "--sql", "oracle").exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(Cli.run("usage").exit()).isEqualTo(ExitCodes.BAD_INPUT);
     }
