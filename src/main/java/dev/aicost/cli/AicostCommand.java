@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aicost", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"What generative-AI inference will cost, and how to pay less.", ""},
         subcommands = {EstimateCommand.class, BreakevenCommand.class, RouteCommand.class, EdpCommand.class,
-            UsageCommand.class,
+            UsageCommand.class, RatecardsCommand.class,
             picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  unexpected internal error (stack trace with --debug)",

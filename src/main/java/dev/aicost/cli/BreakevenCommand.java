@@ -144,6 +144,10 @@ public final class BreakevenCommand implements Callable<Integer> {
             throw InputException.of(where, modelPrice.id() + " has no provisioned-throughput prices on " + card.id()
                     + (withUnits.isEmpty() ? "" : "; models with them: " + String.join(", ", withUnits)));
         }
+        if (modelPrice.provisioned().modelUnitTpm() == null) {
+            throw InputException.of(where, modelPrice.id() + " has no model_unit_tpm on " + card.id()
+                    + ": add the throughput of one model unit to the card (AWS does not publish it; measure it)");
+        }
         List<String> chosen = BreakevenSolver.terms(modelPrice, terms);
         if (chosen.isEmpty() || chosen.size() < terms.size()) {
             throw InputException.of("--term", modelPrice.id() + " has no " + String.join("/", terms) + " term on "

@@ -27,8 +27,8 @@ public record ModelPrice(String id, String name, List<String> aliases, Integer t
 
     /**
      * Provisioned throughput: hourly price per model unit by commitment term, and the tokens per
-     * minute (input + output) one unit sustains. {@code tpmAssumed} marks a throughput figure
-     * that the provider does not publish and that should be measured.
+     * minute (input + output) one unit sustains, or null when the card does not know it (AWS does
+     * not publish it). {@code tpmAssumed} marks a throughput figure that should be measured.
      */
     public record Provisioned(BigDecimal modelUnitTpm, boolean tpmAssumed, Map<String, BigDecimal> hourly) {
         public Provisioned {

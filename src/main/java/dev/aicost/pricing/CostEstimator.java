@@ -223,6 +223,9 @@ public final class CostEstimator {
             if (provisioned == null) {
                 issues.add(new PricingIssue("provisioned", model.id() + " has no provisioned-throughput prices on "
                         + card.id()));
+            } else if (provisioned.modelUnitTpm() == null) {
+                issues.add(new PricingIssue("provisioned", model.id() + " has no model_unit_tpm on " + card.id()
+                        + ": add the throughput of one model unit (AWS does not publish it; measure it)"));
             } else if (!provisioned.hourly().containsKey(w.provisioned().term())) {
                 issues.add(new PricingIssue("provisioned.term", model.id() + " has no '" + w.provisioned().term()
                         + "' term on " + card.id() + "; available: "

@@ -18,7 +18,7 @@ public final class RateCardReader {
     /** Commitment terms a provisioned price may be given for. */
     public static final Set<String> TERMS = Set.of("no_commit", "1_week", "1_month", "3_month", "6_month", "1_year");
 
-    private static final Set<String> TOP = Fields.keys("schema", "id", "provider", "region", "currency",
+    private static final Set<String> TOP = Fields.keys("schema", "id", "extends", "provider", "region", "currency",
             "effective", "checked", "source", "notes", "defaults", "models", "services");
     private static final Set<String> DEFAULTS = Fields.keys("batch_discount", "priority_premium", "flex_discount");
     private static final Set<String> MODEL = Fields.keys("name", "aliases", "tier", "input", "output", "cache_write",
@@ -163,7 +163,7 @@ public final class RateCardReader {
             return null;
         }
         f.onlyKeys(map, path, PROVISIONED);
-        BigDecimal tpm = f.number(map, "model_unit_tpm", path, true, BigDecimal.ONE, null);
+        BigDecimal tpm = f.number(map, "model_unit_tpm", path, false, BigDecimal.ONE, null);
         Boolean assumed = f.bool(map, "tpm_assumed", path);
         Map<String, BigDecimal> hourly = new LinkedHashMap<>();
         if (!f.has(map, "hourly")) {
@@ -184,7 +184,7 @@ public final class RateCardReader {
                 }
             }
         }
-        return tpm == null ? null : new ModelPrice.Provisioned(tpm, Boolean.TRUE.equals(assumed), hourly);
+        return new ModelPrice.Provisioned(tpm, Boolean.TRUE.equals(assumed), hourly);
     }
 
     private static RateCard.Services services(Fields f, YNode node) {

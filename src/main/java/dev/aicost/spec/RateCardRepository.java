@@ -16,21 +16,33 @@ import java.util.stream.Stream;
 
 /**
  * Finds rate cards by id or path. Ids are looked up in the shipped {@code ratecards/} folder
- * ({@code $AICOST_HOME/ratecards}, set by the launcher), then among the cards packed in the jar.
- * A value containing a slash or ending in .yaml/.yml is a path.
+ * ({@code $AICOST_HOME/ratecards}, set by the launcher), then in the user's folder
+ * ({@code ~/.config/aicost/ratecards}, or {@code $XDG_CONFIG_HOME/aicost/ratecards}), then among
+ * the cards packed in the jar. A value containing a slash or ending in .yaml/.yml is a path.
+ * A card with {@code extends: ID-OR-PATH} is laid over that card: its mappings merge into the
+ * base's, its other values replace the base's, so a small file can hold negotiated prices.
  */
 public final class RateCardRepository {
+    private static final int MAX_EXTENDS = 8;
     private final Path home;
+    private final Path userDirectory;
     private final Map<String, RateCard> loaded = new HashMap<>();
 
     public RateCardRepository(Path home) {
-        this.home = home;
+        this(home, null);
     }
 
-    /** The repository for this installation: {@code aicost.home} system property, if set. */
+    public RateCardRepository(Path home, Path userDirectory) {
+        this.home = home;
+        this.userDirectory = userDirectory;
+    }
+
+    /** The repository for this installation: {@code aicost.home} system property, if set, and the user folder. */
     public static RateCardRepository fromSystem() {
         String home = System.getProperty("aicost.home");
-        return new RateCardRepository(home == null ? null : Path.of(home));
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return new RateCardRepository(home == null ? null : Path.of(home), config.resolve("aicost").resolve("ratecards"));
     }
 
     public static boolean looksLikePath(String value) {
@@ -56,7 +68,7 @@ public final class RateCardRepository {
             if (!Files.exists(path)) {
                 throw InputException.of(where, "rate card file " + shown + " not found");
             }
-            card = RateCardReader.read(YamlLoader.load(Path.of(shown)), shown);
+            card = RateCardReader.read(resolve(YamlLoader.load(Path.of(shown)), Path.of(shown), 0), shown);
         } else {
             card = loadBuiltIn(idOrPath, where);
         }
@@ -65,11 +77,10 @@ public final class RateCardRepository {
     }
 
     private RateCard loadBuiltIn(String id, String where) {
-        if (home != null) {
-            Path file = home.resolve("ratecards").resolve(id + ".yaml");
-            if (Files.isRegularFile(file)) {
-                return checkId(RateCardReader.read(YamlLoader.load(file), file.toString()), id, file.toString());
-            }
+        Path file = locate(id);
+        if (file != null) {
+            return checkId(RateCardReader.read(resolve(YamlLoader.load(file), file, 0), file.toString()), id,
+                    file.toString());
         }
         String resource = "/ratecards/" + id + ".yaml";
         if (id.matches("[A-Za-z0-9._-]+")) {
@@ -91,6 +102,105 @@ public final class RateCardRepository {
                 + (known.isEmpty() ? "" : " (built-in: " + String.join(", ", known) + ")"));
     }
 
+    /** The file of card {@code id} in the shipped or the user folder, or null. */
+    public Path locate(String id) {
+        if (!id.matches("[A-Za-z0-9._-]+")) {
+            return null;
+        }
+        for (Path folder : folders()) {
+            Path file = folder.resolve(id + ".yaml");
+            if (Files.isRegularFile(file)) {
+                return file;
+            }
+        }
+        return null;
+    }
+
+    /** The folders searched for ids, in order. */
+    public List<Path> folders() {
+        List<Path> folders = new ArrayList<>();
+        if (home != null) {
+            folders.add(home.resolve("ratecards"));
+        }
+        if (userDirectory != null) {
+            folders.add(userDirectory);
+        }
+        return folders;
+    }
+
+    /** The YAML tree of a card with its {@code extends} chain merged in. */
+    YNode resolve(YNode tree, Path file, int depth) {
+        if (!(tree instanceof YNode.YMap overlay) || !(overlay.get("extends") instanceof YNode.YScalar base)) {
+            return tree;
+        }
+        if (depth >= MAX_EXTENDS) {
+            throw new InputException(new Problem(file.toString(), base.line(), base.column(), "extends",
+                    "more than " + MAX_EXTENDS + " levels of extends (a cycle?)"));
+        }
+        if (!(overlay.get("id") instanceof YNode.YScalar)) {
+            throw new InputException(new Problem(file.toString(), overlay.line(), overlay.column(), "id",
+                    "a card that extends another needs its own id"));
+        }
+        String reference = base.text();
+        Path baseFile;
+        YNode baseTree;
+        if (looksLikePath(reference)) {
+            baseFile = file.toAbsolutePath().getParent().resolve(reference).normalize();
+            if (!Files.isRegularFile(baseFile)) {
+                throw new InputException(new Problem(file.toString(), base.line(), base.column(), "extends",
+                        "card file " + baseFile + " not found"));
+            }
+            baseTree = YamlLoader.load(baseFile);
+        } else {
+            baseFile = locate(reference);
+            if (baseFile != null) {
+                baseTree = YamlLoader.load(baseFile);
+            } else {
+                baseTree = resource(reference);
+                baseFile = Path.of("ratecards", reference + ".yaml");
+                if (baseTree == null) {
+                    List<String> close = Suggest.closest(reference, builtInIds(), 3);
+                    throw new InputException(new Problem(file.toString(), base.line(), base.column(), "extends",
+                            "unknown rate card '" + reference + "'" + (close.isEmpty() ? ""
+                                    : "; did you mean " + String.join(", ", close) + "?")));
+                }
+            }
+        }
+        YNode resolvedBase = resolve(baseTree, baseFile, depth + 1);
+        YNode.YMap merged = (YNode.YMap) merge(resolvedBase, overlay);
+        merged.entries().remove("extends");
+        merged.keyPositions().remove("extends");
+        return merged;
+    }
+
+    /** {@code overlay} laid over {@code base}: mappings merge key by key; anything else replaces. */
+    static YNode merge(YNode base, YNode overlay) {
+        if (!(base instanceof YNode.YMap baseMap) || !(overlay instanceof YNode.YMap overlayMap)) {
+            return overlay;
+        }
+        Map<String, YNode> entries = new java.util.LinkedHashMap<>(baseMap.entries());
+        Map<String, int[]> positions = new java.util.LinkedHashMap<>(baseMap.keyPositions());
+        for (Map.Entry<String, YNode> entry : overlayMap.entries().entrySet()) {
+            YNode existing = entries.get(entry.getKey());
+            entries.put(entry.getKey(), existing == null ? entry.getValue() : merge(existing, entry.getValue()));
+            positions.put(entry.getKey(), overlayMap.keyPositions().get(entry.getKey()));
+        }
+        return new YNode.YMap(entries, positions, overlayMap.line(), overlayMap.column());
+    }
+
+    private static YNode resource(String id) {
+        try (InputStream in = RateCardRepository.class.getResourceAsStream("/ratecards/" + id + ".yaml")) {
+            if (in == null) {
+                return null;
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                return YamlLoader.load("ratecards/" + id + ".yaml", reader);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static RateCard checkId(RateCard card, String id, String file) {
         if (!card.id().equals(id)) {
             throw InputException.of(file, "id is '" + card.id() + "' but the file is named for '" + id + "'");
@@ -98,13 +208,17 @@ public final class RateCardRepository {
         return card;
     }
 
-    /** Ids of the cards in the shipped folder. */
+    /** Ids of the cards in the shipped and the user folder (each once, in lookup order). */
     public List<String> builtInIds() {
         List<String> ids = new ArrayList<>();
-        if (home != null && Files.isDirectory(home.resolve("ratecards"))) {
-            try (Stream<Path> files = Files.list(home.resolve("ratecards"))) {
+        for (Path folder : folders()) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
                 files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                        .map(n -> n.substring(0, n.length() - 5)).sorted().forEach(ids::add);
+                        .map(n -> n.substring(0, n.length() - 5)).sorted().filter(id -> !ids.contains(id))
+                        .forEach(ids::add);
             } catch (IOException e) {
                 return ids;
             }

@@ -1,0 +1,167 @@
+package dev.aicost.cli;
+
+import dev.aicost.ratecards.AwsPriceListImporter;
+import dev.aicost.ratecards.CardHeader;
+import dev.aicost.ratecards.ImportResult;
+import dev.aicost.ratecards.LiteLlmImporter;
+import dev.aicost.render.RateCardYaml;
+import dev.aicost.spec.InputException;
+import dev.aicost.spec.JsonTree;
+import dev.aicost.spec.RateCardReader;
+import dev.aicost.spec.YamlLoader;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code aicost ratecards import litellm|aws-pricelist}: a card from public machine-readable prices. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Write a rate card from LiteLLM's price map or an AWS Price List offer file.",
+        subcommands = {RatecardsImportCommand.LiteLlm.class, RatecardsImportCommand.AwsPriceList.class})
+public final class RatecardsImportCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options every importer takes. */
+    abstract static class Common implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--id", required = true, paramLabel = "ID", description = "the new card's id")
+        String id;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "CARD.yaml", description = "where to write it")
+        Path output;
+
+        @Option(names = "--effective", paramLabel = "DATE", description = "date the prices took effect (default today)")
+        LocalDate effective;
+
+        @Option(names = "--source", paramLabel = "URL", description = "where the prices came from")
+        String source;
+
+        abstract ImportResult importFrom(Map<String, Object> json, CardHeader header);
+
+        abstract String provider();
+
+        abstract String region();
+
+        abstract String defaultSource();
+
+        @Override
+        public Integer call() {
+            if (!id.matches("[A-Za-z0-9._-]+")) {
+                throw InputException.of("--id", "use letters, digits, '.', '_' and '-' only, got '" + id + "'");
+            }
+            Map<String, Object> json = JsonTree.readObject(file);
+            String today = LocalDate.now().toString();
+            CardHeader header = new CardHeader(id, provider(), region(), "USD",
+                    effective == null ? today : effective.toString(), today, source == null ? defaultSource() : source);
+            ImportResult result = importFrom(json, header);
+            if (result.card().models().isEmpty()) {
+                throw InputException.of(file.toString(), "no model could be imported (" + result.skipped().size()
+                        + " entries skipped; the first: " + (result.skipped().isEmpty() ? "none"
+                                : result.skipped().get(0).key() + ": " + result.skipped().get(0).reason()) + ")");
+            }
+            List<String> comments = new ArrayList<>();
+            comments.add("Imported by 'aicost ratecards import' from " + file.getFileName() + " on " + today + ".");
+            result.notes().forEach(note -> comments.add("Note: " + note + "."));
+            String yaml = RateCardYaml.write(result.card(), comments);
+            // the card must read back strictly before it is written
+            RateCardReader.read(YamlLoader.load(output.toString(), new StringReader(yaml)), output.toString());
+            AtomicFile.write(output, yaml);
+            StringBuilder report = new StringBuilder("wrote " + output + ": " + result.card().models().size()
+                    + " models, " + result.skipped().size() + " entries skipped\n");
+            Map<String, Integer> reasons = new TreeMap<>();
+            result.skipped().forEach(s -> reasons.merge(s.reason().replaceAll("'[^']*'", "'…'"), 1, Integer::sum));
+            reasons.forEach((reason, count) -> report.append("  skipped ").append(count).append(": ").append(reason)
+                    .append('\n'));
+            result.notes().forEach(note -> report.append("  note: ").append(note).append('\n'));
+            spec.commandLine().getOut().print(report);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code import litellm}. */
+    @Command(name = "litellm", mixinStandardHelpOptions = true,
+            description = {"From LiteLLM's model_prices_and_context_window.json (USD per token): base, _batches,",
+                "_priority, _flex, cache read/write and _above_200k_tokens prices, converted exactly to per 1M."})
+    static final class LiteLlm extends Common {
+        @Option(names = "--provider", required = true, paramLabel = "P",
+                description = "bedrock, azure, vertex, anthropic, openai, a litellm_provider value, or all")
+        String provider;
+
+        @Option(names = "--prefix", paramLabel = "PREFIX",
+                description = "take inference-profile keys with this prefix (us., eu., global., ...) as aliases")
+        String prefix;
+
+        @Option(names = "--region", paramLabel = "R", description = "also take bedrock/R/model keys")
+        String region;
+
+        @Override
+        ImportResult importFrom(Map<String, Object> json, CardHeader header) {
+            return LiteLlmImporter.importMap(json, provider, prefix, region, header);
+        }
+
+        @Override
+        String provider() {
+            return provider.equals("bedrock") ? "aws-bedrock" : provider;
+        }
+
+        @Override
+        String region() {
+            return region != null ? region : prefix == null ? null : prefix.replace(".", "");
+        }
+
+        @Override
+        String defaultSource() {
+            return "https://github.com/BerriAI/litellm/blob/main/model_prices_and_context_window.json";
+        }
+    }
+
+    /** {@code import aws-pricelist}. */
+    @Command(name = "aws-pricelist", mixinStandardHelpOptions = true,
+            description = {"From an AWS Price List offer file (AmazonBedrock): token prices by exact feature and",
+                "inferenceType, 1K/1M units normalised, provisioned hourly prices; one region only."})
+    static final class AwsPriceList extends Common {
+        @Option(names = "--region", required = true, paramLabel = "R", description = "the regionCode to take")
+        String region;
+
+        @Override
+        ImportResult importFrom(Map<String, Object> json, CardHeader header) {
+            return AwsPriceListImporter.importOffer(json, region, header);
+        }
+
+        @Override
+        String provider() {
+            return "aws-bedrock";
+        }
+
+        @Override
+        String region() {
+            return region;
+        }
+
+        @Override
+        String defaultSource() {
+            return "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonBedrock/current/" + region
+                    + "/index.json";
+        }
+    }
+}

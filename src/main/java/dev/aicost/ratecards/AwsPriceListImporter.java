@@ -1,0 +1,190 @@
+package dev.aicost.ratecards;
+
+import dev.aicost.model.Mode;
+import dev.aicost.model.ModelPrice;
+import dev.aicost.model.RateCard;
+import dev.aicost.model.TokenPrices;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a rate card from an AWS Price List offer file ({@code AmazonBedrock}): on-demand, batch,
+ * flex and priority token prices and cache prices by exact {@code feature} and {@code inferenceType}
+ * (never by substring), units of 1K or 1M tokens normalised to 1M, and provisioned-throughput
+ * hourly prices by term. Only products whose {@code regionCode} is the region asked for are read:
+ * a price of another region is never used in its place.
+ */
+public final class AwsPriceListImporter {
+    private static final Pattern PROVISIONED = Pattern.compile("-ProvisionedThroughput-(1month|6month|NoCommit)"
+            + "-ModelUnits$");
+    private static final Map<String, String> TERMS = Map.of("1month", "1_month", "6month", "6_month", "NoCommit",
+            "no_commit");
+    /** On-demand inferenceType to (mode, token class). */
+    private static final Map<String, Object[]> ON_DEMAND = Map.ofEntries(
+            Map.entry("Input tokens", new Object[] {Mode.ON_DEMAND, 0}),
+            Map.entry("Output tokens", new Object[] {Mode.ON_DEMAND, 1}),
+            Map.entry("Prompt cache write input tokens", new Object[] {Mode.ON_DEMAND, 2}),
+            Map.entry("Prompt cache read input tokens", new Object[] {Mode.ON_DEMAND, 3}),
+            Map.entry("Input tokens flex", new Object[] {Mode.FLEX, 0}),
+            Map.entry("Output tokens flex", new Object[] {Mode.FLEX, 1}),
+            Map.entry("Prompt cache read input tokens flex", new Object[] {Mode.FLEX, 3}),
+            Map.entry("Input tokens priority", new Object[] {Mode.PRIORITY, 0}),
+            Map.entry("Output tokens priority", new Object[] {Mode.PRIORITY, 1}),
+            Map.entry("Prompt cache read input tokens priority", new Object[] {Mode.PRIORITY, 3}));
+
+    private AwsPriceListImporter() {
+    }
+
+    /** Prices of one model being collected: [mode][class] per 1M tokens, and hourly by term. */
+    private static final class Collected {
+        final String name;
+        final Map<Mode, BigDecimal[]> tokens = new EnumMap<>(Mode.class);
+        final Map<String, BigDecimal> hourly = new TreeMap<>();
+        final List<String> usageTypes = new ArrayList<>();
+
+        Collected(String name) {
+            this.name = name;
+        }
+
+        void token(Mode mode, int tokenClass, BigDecimal price) {
+            tokens.computeIfAbsent(mode, m -> new BigDecimal[4])[tokenClass] = price;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static ImportResult importOffer(Map<String, Object> offer, String region, CardHeader header) {
+        List<ImportResult.Skipped> skipped = new ArrayList<>();
+        Map<String, Object> products = (Map<String, Object>) offer.getOrDefault("products", Map.of());
+        Map<String, Object> onDemand = (Map<String, Object>) ((Map<String, Object>) offer.getOrDefault("terms",
+                Map.of())).getOrDefault("OnDemand", Map.of());
+        Map<String, Collected> byModel = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : products.entrySet()) {
+            String sku = entry.getKey();
+            Map<String, Object> attributes = (Map<String, Object>) ((Map<String, Object>) entry.getValue())
+                    .getOrDefault("attributes", Map.of());
+            String usageType = text(attributes.get("usagetype"));
+            String label = sku + " " + usageType;
+            String productRegion = text(attributes.get("regionCode"));
+            if (!productRegion.equals(region)) {
+                skipped.add(new ImportResult.Skipped(label, "region " + (productRegion.isEmpty() ? "(none)"
+                        : productRegion) + ", not " + region));
+                continue;
+            }
+            String model = text(attributes.get("model"));
+            if (model.isEmpty()) {
+                model = text(attributes.get("titanModel"));
+            }
+            if (model.isEmpty()) {
+                skipped.add(new ImportResult.Skipped(label, "no model attribute"));
+                continue;
+            }
+            Map<String, Object> price = price((Map<String, Object>) onDemand.get(sku));
+            if (price == null) {
+                skipped.add(new ImportResult.Skipped(label, "no on-demand price dimension"));
+                continue;
+            }
+            String unit = text(price.get("unit"));
+            BigDecimal usd = (BigDecimal) price.get("usd");
+            String feature = text(attributes.get("feature"));
+            String inferenceType = text(attributes.get("inferenceType"));
+            Collected collected = byModel.computeIfAbsent(model, Collected::new);
+            Matcher provisioned = PROVISIONED.matcher(usageType);
+            if (feature.startsWith("Provisioned Throughput") && provisioned.find()) {
+                if (!unit.equalsIgnoreCase("hour")) {
+                    skipped.add(new ImportResult.Skipped(label, "provisioned price in unit '" + unit + "'"));
+                    continue;
+                }
+                collected.hourly.put(TERMS.get(provisioned.group(1)), Prices.plain(usd));
+                collected.usageTypes.add(usageType);
+                continue;
+            }
+            if (usageType.contains("cross-region-global") || usageType.contains("custom-model")) {
+                skipped.add(new ImportResult.Skipped(label, usageType.contains("custom-model")
+                        ? "custom-model inference" : "global cross-region profile (import into a global card)"));
+                continue;
+            }
+            long unitTokens = switch (unit) {
+                case "1K tokens" -> 1000L;
+                case "1M tokens" -> 1_000_000L;
+                default -> -1L;
+            };
+            if (unitTokens < 0) {
+                skipped.add(new ImportResult.Skipped(label, "unit '" + unit + "' is not 1K or 1M tokens"));
+                continue;
+            }
+            Object[] kind = switch (feature) {
+                case "On-demand Inference" -> ON_DEMAND.get(inferenceType);
+                case "Batch Inference" -> inferenceType.equals("Input tokens") ? new Object[] {Mode.BATCH, 0}
+                        : inferenceType.equals("Output tokens") ? new Object[] {Mode.BATCH, 1} : null;
+                default -> null;
+            };
+            if (kind == null) {
+                skipped.add(new ImportResult.Skipped(label, "feature '" + feature + "' / inferenceType '"
+                        + inferenceType + "' is not a token price the card holds"));
+                continue;
+            }
+            collected.token((Mode) kind[0], (Integer) kind[1], Prices.perMillion(usd, unitTokens));
+            collected.usageTypes.add(usageType);
+        }
+        Map<String, ModelPrice> models = new LinkedHashMap<>();
+        for (Collected collected : byModel.values()) {
+            BigDecimal[] standard = collected.tokens.get(Mode.ON_DEMAND);
+            if (standard == null || standard[0] == null || standard[1] == null) {
+                skipped.add(new ImportResult.Skipped(collected.name, "no on-demand input and output price in the file "
+                        + "(found: " + String.join(", ", collected.usageTypes) + ")"));
+                continue;
+            }
+            Map<Mode, TokenPrices> modes = new EnumMap<>(Mode.class);
+            collected.tokens.forEach((mode, prices) -> {
+                if (mode != Mode.ON_DEMAND) {
+                    modes.put(mode, new TokenPrices(prices[0], prices[1], prices[2], prices[3]));
+                }
+            });
+            String id = slug(collected.name);
+            models.put(id, new ModelPrice(id, collected.name, List.of(), null, new TokenPrices(standard[0], standard[1],
+                    standard[2], standard[3]), modes, null, null, collected.hourly.isEmpty() ? null
+                            : new ModelPrice.Provisioned(null, false, collected.hourly)));
+        }
+        List<String> notes = List.of("ids are the price list's model names as slugs; add aliases (Bedrock model "
+                + "ids) and tiers, or lay the card under a card of yours with 'extends'",
+                "model-unit throughput is not in the price list: add model_unit_tpm before using provisioned prices");
+        RateCard card = new RateCard(header.id(), header.provider(), region, header.currency(), header.effective(),
+                header.checked(), header.source(), RateCard.ModeDefaults.NONE, models, RateCard.Services.NONE);
+        return new ImportResult(card, skipped, notes);
+    }
+
+    /** The first price dimension of a SKU's first on-demand offer: unit and USD price, or null. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> price(Map<String, Object> offers) {
+        if (offers == null) {
+            return null;
+        }
+        for (Object offer : offers.values()) {
+            Map<String, Object> dimensions = (Map<String, Object>) ((Map<String, Object>) offer)
+                    .getOrDefault("priceDimensions", Map.of());
+            for (Object dimension : dimensions.values()) {
+                Map<String, Object> d = (Map<String, Object>) dimension;
+                Object usd = ((Map<String, Object>) d.getOrDefault("pricePerUnit", Map.of())).get("USD");
+                BigDecimal value = usd instanceof BigDecimal b ? b : usd instanceof String s ? new BigDecimal(s) : null;
+                return value == null ? null : Map.of("unit", text(d.get("unit")), "usd", value);
+            }
+        }
+        return null;
+    }
+
+    static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+}

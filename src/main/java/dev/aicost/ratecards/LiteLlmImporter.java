@@ -1,0 +1,175 @@
+package dev.aicost.ratecards;
+
+import dev.aicost.model.Mode;
+import dev.aicost.model.ModelPrice;
+import dev.aicost.model.RateCard;
+import dev.aicost.model.TokenPrices;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds a rate card from LiteLLM's {@code model_prices_and_context_window.json} (USD per token):
+ * base, {@code _batches}, {@code _priority} and {@code _flex} prices, cache read and write, and
+ * {@code _above_200k_tokens} (or another threshold) as long-context rates. Only the entries of one
+ * provider are taken; inference-profile keys ({@code us.}, {@code global.}, ...) are taken with
+ * {@code --prefix} and become aliases of the bare model id.
+ */
+public final class LiteLlmImporter {
+    static final List<String> PROFILE_PREFIXES = List.of("us-gov.", "us.", "eu.", "apac.", "au.", "jp.", "ca.",
+            "global.");
+    private static final Set<String> CHAT_MODES = Set.of("chat", "completion", "responses");
+
+    private LiteLlmImporter() {
+    }
+
+    /**
+     * @param provider bedrock, azure, vertex, anthropic, openai, a literal litellm_provider, or all
+     * @param prefix an inference-profile prefix such as {@code us.}, or null for bare keys
+     * @param region with bedrock: also take {@code bedrock/REGION/model} keys, or null
+     */
+    public static ImportResult importMap(Map<String, Object> map, String provider, String prefix, String region,
+            CardHeader header) {
+        Map<String, ModelPrice> models = new LinkedHashMap<>();
+        List<ImportResult.Skipped> skipped = new ArrayList<>();
+        int oneHourWrites = 0;
+        for (Map.Entry<String, Object> entry : entries(map).entrySet()) {
+            String key = entry.getKey();
+            if (!(entry.getValue() instanceof Map<?, ?> raw)) {
+                continue; // sample_spec-like or malformed entries carry no prices
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) raw;
+            if (key.equals("sample_spec")) {
+                continue;
+            }
+            String litellmProvider = String.valueOf(fields.get("litellm_provider"));
+            if (!providerMatches(provider, litellmProvider)) {
+                skipped.add(new ImportResult.Skipped(key, "provider " + litellmProvider));
+                continue;
+            }
+            String id = key;
+            List<String> aliases = new ArrayList<>();
+            if (key.startsWith("bedrock/")) {
+                String[] parts = key.split("/");
+                if (key.contains("-commitment/")) {
+                    skipped.add(new ImportResult.Skipped(key, "provisioned throughput priced per second: import it "
+                            + "from the AWS Price List"));
+                    continue;
+                }
+                if (parts.length != 3 || region == null || !parts[1].equals(region)) {
+                    skipped.add(new ImportResult.Skipped(key, parts.length == 3 ? "regional key for " + parts[1]
+                            + (region == null ? " (use --region)" : "") : "routing key, not a price"));
+                    continue;
+                }
+                id = parts[2];
+            } else {
+                String profile = PROFILE_PREFIXES.stream().filter(key::startsWith).findFirst().orElse(null);
+                if (prefix != null) {
+                    if (!key.startsWith(prefix)) {
+                        skipped.add(new ImportResult.Skipped(key, profile == null ? "bare key (importing " + prefix
+                                + " entries)" : "other inference profile"));
+                        continue;
+                    }
+                    id = key.substring(prefix.length());
+                    aliases.add(key);
+                } else if (profile != null) {
+                    skipped.add(new ImportResult.Skipped(key, "inference-profile key (import it with --prefix "
+                            + profile + ")"));
+                    continue;
+                } else if (key.contains("/") && !provider.equals("all")) {
+                    id = key.substring(key.lastIndexOf('/') + 1);
+                    aliases.add(key);
+                }
+            }
+            Object mode = fields.get("mode");
+            if (mode != null && !CHAT_MODES.contains(String.valueOf(mode))) {
+                skipped.add(new ImportResult.Skipped(key, "mode " + mode + " is not priced per token"));
+                continue;
+            }
+            BigDecimal input = price(fields, "input_cost_per_token");
+            BigDecimal output = price(fields, "output_cost_per_token");
+            if (input == null || output == null) {
+                skipped.add(new ImportResult.Skipped(key, "no input and output price per token"));
+                continue;
+            }
+            if (models.containsKey(id)) {
+                skipped.add(new ImportResult.Skipped(key, "a second entry for " + id));
+                continue;
+            }
+            if (fields.containsKey("cache_creation_input_token_cost_above_1hr")) {
+                oneHourWrites++;
+            }
+            TokenPrices standard = new TokenPrices(input, output, price(fields, "cache_creation_input_token_cost"),
+                    price(fields, "cache_read_input_token_cost"));
+            Map<Mode, TokenPrices> modes = new EnumMap<>(Mode.class);
+            mode(fields, "_batches", Mode.BATCH, modes);
+            mode(fields, "_priority", Mode.PRIORITY, modes);
+            mode(fields, "_flex", Mode.FLEX, modes);
+            models.put(id, new ModelPrice(id, key, aliases, null, standard, modes, longContext(fields), null, null));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("LiteLLM has no capability tiers: add 'tier:' to models you want 'route' to consider");
+        if (oneHourWrites > 0) {
+            notes.add(oneHourWrites + " model(s) also have a 1-hour cache-write price, which cards do not hold "
+                    + "(the 5-minute price is used)");
+        }
+        RateCard card = new RateCard(header.id(), header.provider(), header.region(), header.currency(),
+                header.effective(), header.checked(), header.source(), RateCard.ModeDefaults.NONE, models,
+                RateCard.Services.NONE);
+        return new ImportResult(card, skipped, notes);
+    }
+
+    /** The price entries: the file itself, or its "entries" object when an extract wraps them with "_meta". */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> entries(Map<String, Object> map) {
+        if (map.get("entries") instanceof Map<?, ?> inner && map.containsKey("_meta")) {
+            return (Map<String, Object>) inner;
+        }
+        return map;
+    }
+
+    static boolean providerMatches(String wanted, String litellmProvider) {
+        return switch (wanted) {
+            case "all" -> true;
+            case "bedrock" -> litellmProvider.equals("bedrock") || litellmProvider.equals("bedrock_converse");
+            case "azure" -> litellmProvider.equals("azure") || litellmProvider.equals("azure_ai");
+            case "vertex" -> litellmProvider.startsWith("vertex_ai");
+            default -> litellmProvider.equals(wanted);
+        };
+    }
+
+    private static void mode(Map<String, Object> fields, String suffix, Mode mode, Map<Mode, TokenPrices> modes) {
+        TokenPrices prices = new TokenPrices(price(fields, "input_cost_per_token" + suffix),
+                price(fields, "output_cost_per_token" + suffix),
+                price(fields, "cache_creation_input_token_cost" + suffix),
+                price(fields, "cache_read_input_token_cost" + suffix));
+        if (prices.input() != null || prices.output() != null || prices.cacheRead() != null
+                || prices.cacheWrite() != null) {
+            modes.put(mode, prices);
+        }
+    }
+
+    /** The lowest {@code _above_Nk_tokens} threshold with input and output prices, as long-context rates. */
+    private static ModelPrice.LongContext longContext(Map<String, Object> fields) {
+        for (int thousands : new int[] {128, 200, 256, 272, 512}) {
+            String suffix = "_above_" + thousands + "k_tokens";
+            BigDecimal input = price(fields, "input_cost_per_token" + suffix);
+            BigDecimal output = price(fields, "output_cost_per_token" + suffix);
+            if (input != null && output != null) {
+                return new ModelPrice.LongContext(thousands * 1000L, new TokenPrices(input, output,
+                        price(fields, "cache_creation_input_token_cost" + suffix),
+                        price(fields, "cache_read_input_token_cost" + suffix)));
+            }
+        }
+        return null;
+    }
+
+    private static BigDecimal price(Map<String, Object> fields, String key) {
+        return fields.get(key) instanceof BigDecimal value ? Prices.perMillionFromPerToken(value) : null;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.aicost.ratecards;
+
+import dev.aicost.model.Mode;
+import dev.aicost.model.ModelPrice;
+import dev.aicost.model.RateCard;
+import dev.aicost.model.TokenPrices;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What changed between two versions of a card: models added and removed, and every price that moved. */
+public final class RateCardDiff {
+    private RateCardDiff() {
+    }
+
+    /** One price that differs; {@code before} or {@code after} is null when the price appeared or went. */
+    public record Change(String model, String field, BigDecimal before, BigDecimal after) {
+        /** Percent change, or null when either side is missing or the old price was zero. */
+        public BigDecimal percent() {
+            if (before == null || after == null || before.signum() == 0) {
+                return null;
+            }
+            return after.subtract(before).divide(before, MathContext.DECIMAL64).movePointRight(2);
+        }
+    }
+
+    /** The differences: models only in the new card, only in the old, and changed prices. */
+    public record Result(List<String> added, List<String> removed, List<Change> changes) {
+        public boolean isEmpty() {
+            return added.isEmpty() && removed.isEmpty() && changes.isEmpty();
+        }
+    }
+
+    public static Result diff(RateCard before, RateCard after) {
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
+        for (String id : after.models().keySet()) {
+            if (!before.models().containsKey(id)) {
+                added.add(id);
+            }
+        }
+        for (Map.Entry<String, ModelPrice> entry : before.models().entrySet()) {
+            ModelPrice newer = after.models().get(entry.getKey());
+            if (newer == null) {
+                removed.add(entry.getKey());
+                continue;
+            }
+            Map<String, BigDecimal> old = prices(entry.getValue());
+            Map<String, BigDecimal> now = prices(newer);
+            compare(entry.getKey(), old, now, changes);
+        }
+        compare("(card)", cardPrices(before), cardPrices(after), changes);
+        return new Result(added, removed, changes);
+    }
+
+    private static void compare(String model, Map<String, BigDecimal> old, Map<String, BigDecimal> now,
+            List<Change> changes) {
+        List<String> fields = new ArrayList<>(old.keySet());
+        now.keySet().stream().filter(k -> !old.containsKey(k)).forEach(fields::add);
+        for (String field : fields) {
+            BigDecimal a = old.get(field);
+            BigDecimal b = now.get(field);
+            if (a == null || b == null ? a != b : a.compareTo(b) != 0) {
+                changes.add(new Change(model, field, a, b));
+            }
+        }
+    }
+
+    /** Every price of a model by field name, absent prices left out. */
+    static Map<String, BigDecimal> prices(ModelPrice m) {
+        Map<String, BigDecimal> prices = new LinkedHashMap<>();
+        tokens(prices, "", m.standard());
+        for (Mode mode : List.of(Mode.BATCH, Mode.PRIORITY, Mode.FLEX)) {
+            if (m.modes().containsKey(mode)) {
+                tokens(prices, mode.key() + ".", m.modes().get(mode));
+            }
+        }
+        if (m.longContext() != null) {
+            prices.put("long_context.above_tokens", BigDecimal.valueOf(m.longContext().aboveTokens()));
+            tokens(prices, "long_context.", m.longContext().prices());
+        }
+        put(prices, "training", m.training());
+        if (m.provisioned() != null) {
+            put(prices, "provisioned.model_unit_tpm", m.provisioned().modelUnitTpm());
+            m.provisioned().hourly().forEach((term, price) -> prices.put("provisioned.hourly." + term, price));
+        }
+        if (m.tier() != null) {
+            prices.put("tier", BigDecimal.valueOf(m.tier()));
+        }
+        return prices;
+    }
+
+    private static Map<String, BigDecimal> cardPrices(RateCard card) {
+        Map<String, BigDecimal> prices = new LinkedHashMap<>();
+        put(prices, "defaults.batch_discount", card.defaults().batchDiscount());
+        put(prices, "defaults.priority_premium", card.defaults().priorityPremium());
+        put(prices, "defaults.flex_discount", card.defaults().flexDiscount());
+        RateCard.Services s = card.services();
+        put(prices, "services.egress.per_gb", s.egressPerGb());
+        put(prices, "services.egress.free_gb", s.egressFreeGb());
+        put(prices, "services.guardrails.per_1k_text_units", s.guardrailsPer1kTextUnits());
+        put(prices, "services.knowledge_base.monthly", s.knowledgeBaseMonthly());
+        put(prices, "services.fine_tuning.storage_per_model_month", s.fineTuningStoragePerModelMonth());
+        return prices;
+    }
+
+    private static void tokens(Map<String, BigDecimal> prices, String prefix, TokenPrices tokens) {
+        put(prices, prefix + "input", tokens.input());
+        put(prices, prefix + "output", tokens.output());
+        put(prices, prefix + "cache_write", tokens.cacheWrite());
+        put(prices, prefix + "cache_read", tokens.cacheRead());
+    }
+
+    private static void put(Map<String, BigDecimal> prices, String field, BigDecimal value) {
+        if (value != null) {
+            prices.put(field, value);
+        }
+    }
+}

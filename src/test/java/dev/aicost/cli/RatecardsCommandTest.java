@@ -1,0 +1,173 @@
+package dev.aicost.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code aicost ratecards}: list, show, validate, diff, import, and cards that extend others. */
+class RatecardsCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void listShowsDatesAndFlagsStaleCards() throws IOException {
+        // the shipped cards were checked on 2026-11-24: 91 days later they are stale, 90 days later not yet
+        Cli.Result fresh = Cli.run("ratecards", "list", "--today", "2027-02-22", "--format", "json");
+        assertThat(fresh.exit()).as(fresh.err()).isZero();
+        JsonNode cards = JSON.readTree(fresh.out()).get("cards");
+        assertThat(cards).hasSize(6);
+        assertThat(cards.get(2).get("id").asText()).isEqualTo("aws-bedrock-us-east-1");
+        assertThat(cards.get(2).get("models").asInt()).isEqualTo(24);
+        assertThat(cards.get(2).get("status").asText()).isEqualTo("ok");
+        JsonNode stale = JSON.readTree(Cli.run("ratecards", "list", "--today", "2027-02-23", "--format", "json").out());
+        assertThat(stale.get("cards").get(2).get("status").asText()).isEqualTo("stale: checked 91 days ago");
+        assertThat(Cli.run("ratecards", "list", "--width", "0").out()).contains("aws-bedrock-us-east-1  aws-bedrock");
+    }
+
+    @Test
+    void showPricesAndOneModelsModes() {
+        Cli.Result all = Cli.run("ratecards", "show", "aws-bedrock-us-east-1", "--width", "0");
+        assertThat(all.exit()).isZero();
+        assertThat(all.out()).contains("anthropic.claude-sonnet-4-5").contains("$3.30").contains("1_month $55.00");
+        Cli.Result one = Cli.run("ratecards", "show", "aws-bedrock-us-east-1", "--model",
+                "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "--width", "0");
+        // batch = 3.30 x 0.5; priority = 3.30 x 1.75 = 5.775; long context input 6.60
+        assertThat(one.out()).contains("aliases: anthropic.claude-sonnet-4-5-20250929-v1:0").contains("$1.65")
+                .contains("$5.775").contains("on_demand (above 200000)").contains("$6.60");
+    }
+
+    @Test
+    void validateReportsEveryProblemWithItsPosition() throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                schema: aicost/ratecard/v1
+                id: bad
+                provider: test
+                currency: usd
+                effective: 2026-13-01
+                checked: 2026-11-01
+                source: x
+                models:
+                  m: { input: -1, output: 2, cache_reed: 1 }
+                """);
+        Cli.Result result = Cli.run("ratecards", "validate", bad.toString(), "ratecards/openai-api.yaml");
+        assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.out()).contains("ok: ratecards/openai-api.yaml (openai-api, 3 models)");
+        assertThat(result.err()).contains(bad + ":4:11: currency: expected a 3-letter ISO code")
+                .contains(bad + ":5:12: effective: not a valid date: '2026-13-01'")
+                .contains(bad + ":9:30: models.m.cache_reed: unknown key (did you mean 'cache_read'?)")
+                .contains(bad + ":9:15: models.m.input: must not be negative, got -1");
+    }
+
+    @Test
+    void diffAndFailOnChange() throws IOException {
+        Path newer = dir.resolve("openai-new.yaml");
+        Files.writeString(newer, Files.readString(Path.of("ratecards/openai-api.yaml"))
+                .replace("    input: 1.25\n", "    input: 1.00\n"));
+        Cli.Result same = Cli.run("ratecards", "diff", "openai-api", "ratecards/openai-api.yaml", "--fail-on-change");
+        assertThat(same.exit()).isZero();
+        assertThat(same.out()).contains("0 added, 0 removed, 0 prices changed");
+        Cli.Result changed = Cli.run("ratecards", "diff", "openai-api", newer.toString(), "--fail-on-change",
+                "--width", "0");
+        assertThat(changed.exit()).isEqualTo(ExitCodes.GUARDRAIL);
+        // gpt-5 input 1.25 -> 1.00: -20%
+        assertThat(changed.out()).contains("1 prices changed").containsPattern("gpt-5 +input +\\$1\\.25 +\\$1\\.00 +-20\\.0%");
+        JsonNode json = JSON.readTree(Cli.run("ratecards", "diff", "openai-api", newer.toString(), "--format",
+                "json").out());
+        assertThat(json.get("changed").get(0).get("pct").decimalValue()).isEqualByComparingTo("-20.00");
+    }
+
+    @Test
+    void importWritesACardThatEstimateUses() throws IOException {
+        Path card = dir.resolve("imported.yaml");
+        Cli.Result result = Cli.run("ratecards", "import", "litellm", "src/test/resources/import/litellm-extract.json",
+                "--provider", "bedrock", "--prefix", "us.", "--id", "imported", "-o", card.toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("wrote " + card + ": 8 models").contains("skipped");
+        assertThat(Cli.run("ratecards", "validate", card.toString()).exit()).isZero();
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, """
+                schema: aicost/workload/v1
+                ratecard: imported.yaml
+                workloads:
+                  - { name: s, model: us.anthropic.claude-sonnet-4-5-20250929-v1:0, requests_per_month: 1000000,
+                      input_tokens: 1000, output_tokens: 100 }
+                """);
+        // 1e9 x 3.30 + 1e8 x 16.50 = 4,950 (the same as the shipped us-east-1 card)
+        JsonNode json = JSON.readTree(Cli.run("estimate", spec.toString(), "--format", "json").out());
+        assertThat(json.get("monthly_total").asText()).isEqualTo("4950.000000");
+        Cli.Result failed = Cli.run("ratecards", "import", "aws-pricelist", "src/test/resources/import/aws-pricelist-sample.json",
+                "--region", "us-east-1", "--id", "x", "-o", dir.resolve("x.yaml").toString());
+        assertThat(failed.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(failed.err()).contains("no model could be imported");
+        assertThat(dir.resolve("x.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aCardThatExtendsAShippedCardOverridesOnlyWhatItSays() throws IOException {
+        Path negotiated = dir.resolve("negotiated.yaml");
+        Files.writeString(negotiated, """
+                id: negotiated
+                extends: aws-bedrock-us-east-1
+                source: our private pricing addendum, 2026-11
+                checked: 2026-11-20
+                models:
+                  anthropic.claude-sonnet-4-5: { input: 2.97 }
+                """);
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, """
+                schema: aicost/workload/v1
+                ratecard: negotiated.yaml
+                workloads:
+                  - { name: s, model: anthropic.claude-sonnet-4-5, requests_per_month: 1000000, input_tokens: 1000,
+                      output_tokens: 100 }
+                  - { name: h, model: anthropic.claude-haiku-4-5, requests_per_month: 1000000, input_tokens: 1000,
+                      output_tokens: 100 }
+                """);
+        // Sonnet: 1e9 x 2.97 (negotiated) + 1e8 x 16.50 (inherited) = 2,970 + 1,650 = 4,620
+        // Haiku, inherited: 1e9 x 1.10 + 1e8 x 5.50 = 1,650
+        JsonNode json = JSON.readTree(Cli.run("estimate", spec.toString(), "--format", "json").out());
+        assertThat(json.get("workloads").get(0).get("monthly_cost").asText()).isEqualTo("4620.000000");
+        assertThat(json.get("workloads").get(1).get("monthly_cost").asText()).isEqualTo("1650.000000");
+        assertThat(json.get("workloads").get(0).get("ratecard").asText()).isEqualTo("negotiated");
+        Cli.Result diff = Cli.run("ratecards", "diff", "aws-bedrock-us-east-1", negotiated.toString(), "--width", "0");
+        assertThat(diff.out()).contains("1 prices changed").containsPattern("anthropic.claude-sonnet-4-5 +input +\\$3\\.30 "
+                + "+\\$2\\.97 +-10\\.0%");
+        Path orphan = dir.resolve("orphan.yaml");
+        Files.writeString(orphan, "id: orphan\nextends: aws-bedrok-us-east-1\n");
+        Cli.Result bad = Cli.run("ratecards", "validate", orphan.toString());
+        assertThat(bad.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains(orphan + ":2:10: extends: unknown rate card 'aws-bedrok-us-east-1'; did you "
+                + "mean aws-bedrock-us-east-1");
+    }
+
+    @Test
+    void cardsInTheUserFolderAreFoundById() throws IOException {
+        String home = System.getProperty("user.home");
+        try {
+            System.setProperty("user.home", dir.toString());
+            Path folder = Files.createDirectories(dir.resolve(".config/aicost/ratecards"));
+            Files.writeString(folder.resolve("my-quote.yaml"), """
+                    id: my-quote
+                    extends: aws-bedrock-us-east-1
+                    models:
+                      amazon.nova-pro: { input: 0.70 }
+                    """);
+            Cli.Result list = Cli.run("ratecards", "list", "--format", "json");
+            assertThat(JSON.readTree(list.out()).get("cards").toString()).contains("my-quote");
+            Cli.Result show = Cli.run("ratecards", "show", "my-quote", "--model", "amazon.nova-pro", "--width", "0");
+            assertThat(show.exit()).as(show.err()).isZero();
+            assertThat(show.out()).contains("$0.70");
+        } finally {
+            System.setProperty("user.home", home);
+        }
+    }
+}
