@@ -5,15 +5,41 @@ import picocli.CommandLine.Command;
 /** The root command: lists the subcommands. */
 @Command(name = "aicost", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"What generative-AI inference will cost, and how to pay less.", ""},
-        subcommands = {EstimateCommand.class, BreakevenCommand.class, RouteCommand.class, EdpCommand.class,
-            UsageCommand.class, RatecardsCommand.class,
-            picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  unexpected internal error (stack trace with --debug)",
             "  2  bad input: usage, unreadable file, invalid YAML/CSV/JSON, schema or value error",
             "  3  a guardrail tripped: --budget exceeded or --fail-on-increase exceeded", "",
             "Example:", "  aicost estimate examples/support-chatbot.yaml --months 12"})
 public final class AicostCommand implements Runnable {
+    /** The subcommands, built only when needed: picocli reflects on each one it is given. */
+    static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> map = new java.util.LinkedHashMap<>();
+        map.put("estimate", EstimateCommand::new);
+        map.put("breakeven", BreakevenCommand::new);
+        map.put("route", RouteCommand::new);
+        map.put("edp", EdpCommand::new);
+        map.put("usage", UsageCommand::new);
+        map.put("ratecards", RatecardsCommand::new);
+        map.put("shell", ShellCommand::new);
+        map.put("completion", CompletionCommand::new);
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** The command line for {@code args}: only the subcommand they name, or all of them. */
+    static picocli.CommandLine commandLine(String... args) {
+        picocli.CommandLine cli = new picocli.CommandLine(new AicostCommand());
+        String first = args.length > 0 ? args[0] : null;
+        if (first != null && SUBCOMMANDS.containsKey(first) && !first.equals("completion") && !first.equals("shell")) {
+            cli.addSubcommand(first, SUBCOMMANDS.get(first).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            cli.addSubcommand("help", new picocli.CommandLine.HelpCommand());
+        }
+        return cli;
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

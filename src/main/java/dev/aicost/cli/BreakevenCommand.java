@@ -47,7 +47,8 @@ public final class BreakevenCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "ID", description = "model id or alias on the rate card")
+    @Option(names = "--model", paramLabel = "ID", completionCandidates = Candidates.ModelIds.class,
+            description = "model id or alias on the rate card")
     String model;
 
     @Option(names = "--input-tokens", paramLabel = "N", description = "input tokens per call, cached prefix included")
@@ -176,7 +177,7 @@ public final class BreakevenCommand implements Callable<Integer> {
                     + "90 days of production traffic");
         }
         BreakevenReport report = new BreakevenReport(breakeven, profile == null ? null : profile.toString(),
-                hourly == null ? 0 : hourly.rows(), hourly == null ? 0 : hourly.filledHours(), warnings);
+                hourly == null ? 0 : hourly.rows(), hourly == null ? 0 : hourly.filledHours(), output.shown(warnings));
         String text = BreakevenRenderer.render(report, output.format, output.width(), output.color(), !noChart);
         if (plot != null) {
             AtomicFile.write(plot, BreakevenCharts.svg(breakeven));

@@ -60,7 +60,7 @@ public final class EstimateCommand implements Callable<Integer> {
             description = "forecast horizon in months, 1-120 (default: ${DEFAULT-VALUE})")
     int months;
 
-    @Option(names = "--compare", paramLabel = "CARD", split = ",",
+    @Option(names = "--compare", paramLabel = "CARD", split = ",", completionCandidates = Candidates.CardIds.class,
             description = "also price the workloads on these cards (ids or paths), mapping models by alias")
     List<String> compare = new ArrayList<>();
 
@@ -150,7 +150,7 @@ public final class EstimateCommand implements Callable<Integer> {
                     Guardrails.change(previous.monthlyTotal(), estimate.monthlyTotal()), threshold);
         }
         EstimateReport report = new EstimateReport(file, currency, hoursPerMonth, months, estimate, discountRate,
-                comparisons, baselineResult, budgetAmount, warnings);
+                comparisons, baselineResult, budgetAmount, output.shown(warnings));
 
         String text = EstimateRenderer.render(report, output.format, output.width(), output.color());
         if (output.output != null) {

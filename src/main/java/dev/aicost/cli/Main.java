@@ -26,7 +26,7 @@ public final class Main {
     /** The test seam: runs {@code args} writing to {@code out} and {@code err}, returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        CommandLine cli = new CommandLine(new AicostCommand());
+        CommandLine cli = AicostCommand.commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -24,6 +24,15 @@ public final class OutputOptions {
     @Option(names = "--debug", description = "show a stack trace on internal errors")
     boolean debug;
 
+    @Option(names = {"-q", "--quiet"}, description = "for scripts: no progress bar, no warnings in table or markdown "
+            + "output (JSON keeps them)")
+    boolean quiet;
+
+    /** The warnings to show: none in text formats with --quiet. */
+    java.util.List<String> shown(java.util.List<String> warnings) {
+        return quiet && format != Format.JSON ? java.util.List.of() : warnings;
+    }
+
     /** Colour only for a table on an interactive terminal, unless turned off. */
     boolean color() {
         return format == Format.TABLE && output == null && !noColor && System.getenv("NO_COLOR") == null
@@ -37,6 +46,10 @@ public final class OutputOptions {
         }
         if (format != Format.TABLE || output != null) {
             return 0;
+        }
+        String shell = System.getProperty("aicost.columns");
+        if (shell != null && shell.matches("\\d{2,4}")) {
+            return Integer.parseInt(shell);
         }
         for (String variable : new String[] {"AICOST_COLUMNS", "COLUMNS"}) {
             String value = System.getenv(variable);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --ratecard} and {@code --hours-per-month}: shared by every pricing command. */
 public final class RatecardOptions {
-    @Option(names = "--ratecard", paramLabel = "ID|FILE",
+    @Option(names = "--ratecard", paramLabel = "ID|FILE", completionCandidates = Candidates.CardIds.class,
             description = "rate card id (see ratecards/) or path; wins over the spec's 'ratecard:' key")
     List<String> ratecards = new ArrayList<>();
 

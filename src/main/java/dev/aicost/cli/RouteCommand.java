@@ -46,7 +46,7 @@ public final class RouteCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ROUTING.yaml", description = "routing spec (schema aicost/route/v1)")
     Path specFile;
 
-    @Option(names = "--compare", paramLabel = "CARD", split = ",",
+    @Option(names = "--compare", paramLabel = "CARD", split = ",", completionCandidates = Candidates.CardIds.class,
             description = "also route on these cards (ids or paths), mapping models by alias")
     List<String> compare = new ArrayList<>();
 

@@ -112,7 +112,7 @@ public final class UsageCommand implements Callable<Integer> {
         InvocationLogReader reader = new InvocationLogReader(by, strict);
         UsageAggregator aggregate;
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-        try (AutoCloseable progress = ProgressBar.start(reader.bytesRead(), totalBytes, !output.noColor)) {
+        try (AutoCloseable progress = ProgressBar.start(reader.bytesRead(), totalBytes, !output.quiet)) {
             aggregate = reader.read(files, () -> new UsageAggregator(modelId -> threshold(card, modelId)),
                     threadCount);
         } catch (InvocationLogReader.MalformedRecordException e) {
@@ -135,7 +135,7 @@ public final class UsageCommand implements Callable<Integer> {
                     + "per model, so its estimate can differ from the priced cost here");
         }
         UsageReport report = new UsageReport(inputs.stream().map(Path::toString).toList(), "bedrock-invocation-logs",
-                card.id(), card.currency(), by, result, warnings);
+                card.id(), card.currency(), by, result, output.shown(warnings));
         String text = UsageRenderer.render(report, output.format, output.width(), output.color());
         if (emitWorkload != null) {
             AtomicFile.write(emitWorkload, UsageRenderer.workload(report, hoursPerMonth));

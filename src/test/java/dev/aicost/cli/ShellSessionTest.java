@@ -1,0 +1,81 @@
+package dev.aicost.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shell's line handling and completion, driven without a terminal. */
+class ShellSessionTest {
+    private final ShellSession session = new ShellSession();
+
+    private record Ran(ShellSession.Outcome outcome, String out, String err) {
+    }
+
+    private Ran run(String line) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ShellSession.Outcome outcome = session.execute(line, new PrintWriter(out), new PrintWriter(err));
+        return new Ran(outcome, out.toString(), err.toString());
+    }
+
+    @Test
+    void runsCommandsInProcessAndKeepsGoingAfterErrors() {
+        Ran estimate = run("estimate src/test/resources/golden/spec.yaml --months 1 --width 0");
+        assertThat(estimate.outcome()).isEqualTo(ShellSession.Outcome.CONTINUE);
+        assertThat(estimate.out()).contains("Monthly total (month 1)").contains("$13,465.60");
+        Ran error = run("estimate 'no such file.yaml'");
+        assertThat(error.outcome()).isEqualTo(ShellSession.Outcome.CONTINUE);
+        assertThat(error.err()).contains("no such file.yaml: file not found").contains("(exit 2)");
+        // a leading "aicost" is allowed; the session still works after the error
+        assertThat(run("aicost estimate src/test/resources/golden/spec.yaml --format json").out())
+                .contains("\"monthly_total\" : \"13465.600000\"");
+        assertThat(run("help").out()).contains("estimate").contains("Tab completes");
+        assertThat(run("   ").outcome()).isEqualTo(ShellSession.Outcome.CONTINUE);
+        assertThat(run("exit").outcome()).isEqualTo(ShellSession.Outcome.EXIT);
+        assertThat(run("quit").outcome()).isEqualTo(ShellSession.Outcome.EXIT);
+    }
+
+    @Test
+    void splitsWordsWithQuotes() {
+        assertThat(ShellSession.words("estimate 'my spec.yaml' --set \"a.b=c d\" x\\ y"))
+                .containsExactly("estimate", "my spec.yaml", "--set", "a.b=c d", "x y");
+    }
+
+    @Test
+    void completesSubcommandsOptionsCardsModelsAndFiles() {
+        assertThat(session.complete(List.of(), "estim")).containsExactly("estimate");
+        assertThat(session.complete(List.of(), "e")).contains("edp", "estimate", "exit");
+        assertThat(session.complete(List.of("estimate", "x.yaml"), "--rate")).containsExactly("--ratecard");
+        assertThat(session.complete(List.of("estimate", "x.yaml", "--ratecard"), "aws-"))
+                .containsExactly("aws-bedrock-global", "aws-bedrock-us-east-1");
+        assertThat(session.complete(List.of("estimate", "x.yaml", "--format"), "")).contains("json", "table");
+        // model ids of the card already chosen on the line
+        assertThat(session.complete(List.of("breakeven", "--ratecard", "aws-bedrock-global", "--model"), "anthropic.claude-so"))
+                .containsExactly("anthropic.claude-sonnet-4-5", "anthropic.claude-sonnet-4-6");
+        assertThat(session.complete(List.of("ratecards"), "im")).containsExactly("import");
+        assertThat(session.complete(List.of("estimate"), "exa")).isSameAs(ShellSession.FILES);
+        assertThat(session.complete(List.of("usage", "--emit-profile"), "")).isSameAs(ShellSession.FILES);
+    }
+
+    @Test
+    void completionScripts() {
+        Cli.Result bash = Cli.run("completion", "bash");
+        assertThat(bash.exit()).isZero();
+        assertThat(bash.out()).contains("complete -F").contains("estimate").contains("aws-bedrock-us-east-1");
+        assertThat(Cli.run("completion", "zsh").out()).startsWith("autoload -U +X compinit && compinit");
+        assertThat(Cli.run("completion", "fish").exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void quietDropsWarningsFromTextButNotFromJson() {
+        Cli.Result loud = Cli.run("estimate", "examples/provisioned-throughput.yaml", "--width", "0");
+        assertThat(loud.out()).contains("warning:");
+        Cli.Result quiet = Cli.run("estimate", "examples/provisioned-throughput.yaml", "--width", "0", "--quiet");
+        assertThat(quiet.out()).doesNotContain("warning:").contains("Monthly total");
+        assertThat(Cli.run("estimate", "examples/provisioned-throughput.yaml", "--format", "json", "-q").out())
+                .contains("is an assumption");
+    }
+}
