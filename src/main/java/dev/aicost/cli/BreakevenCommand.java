@@ -182,12 +182,7 @@ public final class BreakevenCommand implements Callable<Integer> {
         if (plot != null) {
             AtomicFile.write(plot, BreakevenCharts.svg(breakeven));
         }
-        if (output.output != null) {
-            AtomicFile.write(output.output, text);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        output.emit(spec, text);
         return ExitCodes.OK;
     }
 

@@ -45,12 +45,7 @@ public final class EdpCommand implements Callable<Integer> {
         EdpReport report = new EdpReport(specFile.toString(), edp.currency(), edp.inputs(), edp.aiFrom(), results,
                 EdpAdvice.advise(results));
         String text = EdpRenderer.render(report, output.format, output.width(), output.color());
-        if (output.output != null) {
-            AtomicFile.write(output.output, text);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        output.emit(spec, text);
         return ExitCodes.OK;
     }
 }

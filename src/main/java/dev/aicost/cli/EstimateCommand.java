@@ -153,12 +153,7 @@ public final class EstimateCommand implements Callable<Integer> {
                 comparisons, baselineResult, budgetAmount, output.shown(warnings));
 
         String text = EstimateRenderer.render(report, output.format, output.width(), output.color());
-        if (output.output != null) {
-            AtomicFile.write(output.output, text);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        output.emit(spec, text);
         List<String> tripped = new ArrayList<>();
         if (report.overBudget()) {
             tripped.add("month-1 total " + Numbers.cents(report.guardedTotal(), currency) + " exceeds the budget of "

@@ -28,6 +28,16 @@ public final class OutputOptions {
             + "output (JSON keeps them)")
     boolean quiet;
 
+    /** Writes the report to --output (atomically) or to the command's standard output. */
+    void emit(picocli.CommandLine.Model.CommandSpec spec, String text) {
+        if (output != null) {
+            AtomicFile.write(output, text);
+        } else {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+    }
+
     /** The warnings to show: none in text formats with --quiet. */
     java.util.List<String> shown(java.util.List<String> warnings) {
         return quiet && format != Format.JSON ? java.util.List.of() : warnings;

@@ -52,12 +52,7 @@ public final class RatecardsCommand implements Runnable {
     }
 
     static void print(picocli.CommandLine.Model.CommandSpec spec, OutputOptions output, String text) {
-        if (output.output != null) {
-            AtomicFile.write(output.output, text);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        output.emit(spec, text);
     }
 
     static RateCard load(RateCardRepository repository, String reference) {
@@ -118,7 +113,7 @@ public final class RatecardsCommand implements Runnable {
                 default -> table.render(output.width(), output.color()) + "Folders searched: "
                         + String.join(", ", repository.folders().stream().map(Path::toString).toList()) + "\n";
             };
-            print(spec, output, text);
+            output.emit(spec, text);
             return invalid ? ExitCodes.BAD_INPUT : ExitCodes.OK;
         }
     }
@@ -194,7 +189,7 @@ public final class RatecardsCommand implements Runnable {
                             .append(m.provisioned().tpmAssumed() ? " (assumed)" : "").append('\n');
                 }
             }
-            print(spec, output, out.toString());
+            output.emit(spec, out.toString());
             return ExitCodes.OK;
         }
 
@@ -303,7 +298,7 @@ public final class RatecardsCommand implements Runnable {
                 }
                 text = out.toString();
             }
-            print(spec, output, text);
+            output.emit(spec, text);
             if (failOnChange && !diff.isEmpty()) {
                 throw new GuardrailException(old.id() + " and " + now.id() + " differ: " + diff.added().size()
                         + " added, " + diff.removed().size() + " removed, " + diff.changes().size() + " prices changed");

@@ -118,12 +118,7 @@ public final class RouteCommand implements Callable<Integer> {
         List<RouteReport.Compared> comparisons = comparisons(routeSpec, baseline, candidates, card, repository);
         RouteReport report = new RouteReport(specFile.toString(), routeSpec, routing, comparisons, List.of());
         String text = RouteRenderer.render(report, output.format, output.width(), output.color());
-        if (output.output != null) {
-            AtomicFile.write(output.output, text);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        output.emit(spec, text);
         return ExitCodes.OK;
     }
 

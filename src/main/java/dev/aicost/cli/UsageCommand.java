@@ -146,12 +146,7 @@ public final class UsageCommand implements Callable<Integer> {
             }
             AtomicFile.write(emitProfile, UsageRenderer.profile(report));
         }
-        if (output.output != null) {
-            AtomicFile.write(output.output, text);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        output.emit(spec, text);
         return ExitCodes.OK;
     }
 
@@ -252,12 +247,7 @@ public final class UsageCommand implements Callable<Integer> {
             }
             AtomicFile.write(emitProfile, UsageRenderer.profile(report));
         }
-        if (output.output != null) {
-            AtomicFile.write(output.output, text);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        output.emit(spec, text);
         return ExitCodes.OK;
     }
 

@@ -1,14 +1,11 @@
 package dev.aicost.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.aicost.breakeven.Breakeven;
 import dev.aicost.breakeven.ProfileSizing;
 import dev.aicost.breakeven.TermBreakeven;
 import dev.aicost.report.BreakevenReport;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -21,14 +18,7 @@ final class BreakevenJson {
     }
 
     static String render(BreakevenReport report) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            write(g, report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out + "\n";
+        return JsonText.write(g -> write(g, report));
     }
 
     private static void write(JsonGenerator g, BreakevenReport report) throws IOException {

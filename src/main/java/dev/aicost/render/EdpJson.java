@@ -1,12 +1,9 @@
 package dev.aicost.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.aicost.edp.EdpResult;
 import dev.aicost.report.EdpReport;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -20,9 +17,7 @@ final class EdpJson {
     }
 
     static String render(EdpReport report) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+        return JsonText.write(g -> {
             g.writeStartObject();
             g.writeStringField("schema", "aicost/edp-report/v1");
             g.writeStringField("spec", report.spec());
@@ -65,10 +60,7 @@ final class EdpJson {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out + "\n";
+        });
     }
 
     private static void year(JsonGenerator g, EdpResult.Year y) throws IOException {

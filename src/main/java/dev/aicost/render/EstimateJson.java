@@ -1,6 +1,5 @@
 package dev.aicost.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.aicost.pricing.Comparison;
 import dev.aicost.pricing.Estimate;
@@ -10,8 +9,6 @@ import dev.aicost.pricing.ReportLine;
 import dev.aicost.pricing.WorkloadMonth;
 import dev.aicost.report.EstimateReport;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -23,14 +20,7 @@ final class EstimateJson {
     }
 
     static String render(EstimateReport report) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            write(g, report);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out + "\n";
+        return JsonText.write(g -> write(g, report));
     }
 
     private static void write(JsonGenerator g, EstimateReport report) throws IOException {

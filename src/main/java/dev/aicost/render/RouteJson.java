@@ -1,12 +1,9 @@
 package dev.aicost.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.aicost.report.RouteReport;
 import dev.aicost.routing.Routing;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
@@ -17,9 +14,7 @@ final class RouteJson {
     }
 
     static String render(RouteReport report) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+        return JsonText.write(g -> {
             g.writeStartObject();
             g.writeStringField("schema", "aicost/route-report/v1");
             g.writeStringField("spec", report.spec());
@@ -51,10 +46,7 @@ final class RouteJson {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out + "\n";
+        });
     }
 
     private static void routing(JsonGenerator g, Routing r) throws IOException {

@@ -1,6 +1,5 @@
 package dev.aicost.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.aicost.report.UsageReport;
 import dev.aicost.usage.UsageAggregator;
@@ -8,8 +7,6 @@ import dev.aicost.usage.UsageAnalysis;
 import dev.aicost.render.TextTable.Column;
 import dev.aicost.render.TextTable.Style;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -188,9 +185,7 @@ public final class UsageRenderer {
 
     static String json(UsageReport report) {
         UsageAnalysis.Result r = report.result();
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+        return JsonText.write(g -> {
             g.writeStartObject();
             g.writeStringField("schema", "aicost/usage/v1");
             g.writeArrayFieldStart("inputs");
@@ -235,10 +230,7 @@ public final class UsageRenderer {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out + "\n";
+        });
     }
 
     private static void rows(JsonGenerator g, String field, List<UsageAnalysis.Row> rows) throws IOException {

@@ -29,15 +29,7 @@ public final class EdpSpecReader {
 
     public static EdpSpec read(YNode root, String file) {
         Fields f = new Fields(file);
-        YNode.YMap top = f.map(root, "");
-        if (top == null) {
-            f.throwIfAny();
-        }
-        f.onlyKeys(top, "", TOP);
-        String schema = f.string(top, "schema", "", true);
-        if (schema != null && !schema.equals(SCHEMA)) {
-            f.problem(top.get("schema"), "schema", "expected '" + SCHEMA + "', got '" + schema + "'");
-        }
+        YNode.YMap top = f.top(root, TOP, SCHEMA);
         f.string(top, "description", "", false);
         String currency = f.string(top, "currency", "", false);
         if (currency == null) {

@@ -38,6 +38,23 @@ public final class Fields {
         }
     }
 
+    /**
+     * The top of a spec: a mapping with only {@code keys} and {@code schema: expected}. Stops at
+     * once when the document is not a mapping; other problems are collected.
+     */
+    public YNode.YMap top(YNode root, Set<String> keys, String expected) {
+        YNode.YMap top = map(root, "");
+        if (top == null) {
+            throwIfAny();
+        }
+        onlyKeys(top, "", keys);
+        String schema = string(top, "schema", "", true);
+        if (schema != null && !schema.equals(expected)) {
+            problem(top.get("schema"), "schema", "expected '" + expected + "', got '" + schema + "'");
+        }
+        return top;
+    }
+
     /** {@code node} as a mapping, or null with a problem. */
     public YNode.YMap map(YNode node, String path) {
         if (node instanceof YNode.YMap map) {

@@ -35,15 +35,7 @@ public final class RateCardReader {
     /** Reads {@code root} (loaded from {@code file}); throws {@link InputException} with every problem. */
     public static RateCard read(YNode root, String file) {
         Fields f = new Fields(file);
-        YNode.YMap top = f.map(root, "");
-        if (top == null) {
-            f.throwIfAny();
-        }
-        f.onlyKeys(top, "", TOP);
-        String schema = f.string(top, "schema", "", true);
-        if (schema != null && !schema.equals(SCHEMA)) {
-            f.problem(top.get("schema"), "schema", "expected '" + SCHEMA + "', got '" + schema + "'");
-        }
+        YNode.YMap top = f.top(root, TOP, SCHEMA);
         String id = f.string(top, "id", "", true);
         String provider = f.string(top, "provider", "", true);
         String region = f.string(top, "region", "", false);

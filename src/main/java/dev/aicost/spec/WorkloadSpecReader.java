@@ -32,15 +32,7 @@ public final class WorkloadSpecReader {
      */
     public static WorkloadSpec read(YNode root, String file, BigDecimal hoursPerMonth) {
         Fields f = new Fields(file);
-        YNode.YMap top = f.map(root, "");
-        if (top == null) {
-            f.throwIfAny();
-        }
-        f.onlyKeys(top, "", TOP);
-        String schema = f.string(top, "schema", "", true);
-        if (schema != null && !schema.equals(SCHEMA)) {
-            f.problem(top.get("schema"), "schema", "expected '" + SCHEMA + "', got '" + schema + "'");
-        }
+        YNode.YMap top = f.top(root, TOP, SCHEMA);
         f.string(top, "description", "", false);
         String ratecard = f.string(top, "ratecard", "", false);
         List<Workload> workloads = new ArrayList<>();

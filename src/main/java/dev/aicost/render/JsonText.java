@@ -1,0 +1,31 @@
+package dev.aicost.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/** Pretty-printed JSON text written through Jackson's streaming generator. */
+final class JsonText {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    /** What writes the document. */
+    interface Body {
+        void write(JsonGenerator generator) throws IOException;
+    }
+
+    private JsonText() {
+    }
+
+    static String write(Body body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.useDefaultPrettyPrinter();
+            body.write(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out + "\n";
+    }
+}
