@@ -111,7 +111,7 @@ final class ShellSession {
         return values.stream().filter(v -> v.startsWith(partial)).sorted().distinct().toList();
     }
 
-    /** Splits a line into words; single or double quotes group, a backslash escapes. */
+    /** Splits a line into words; quotes (' or ") group, a backslash escapes. */
     static List<String> words(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Reads a JSON file into plain maps, lists, strings, booleans and exact {@link BigDecimal}s (a
- * number is taken from its text, never through a double), for the price-list importers.
+ * number is taken from its text, never through binary floating point), for the price-list importers.
  */
 public final class JsonTree {
     private JsonTree() {
