@@ -16,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds a rate card from an AWS Price List offer file ({@code AmazonBedrock}): on-demand, batch,
+ * Builds a rate card from an AWS Price List offer file ({@code AmazonBedrock}, and the Marketplace
+ * offer {@code AmazonBedrockFoundationModels} where the Claude models are): on-demand, batch,
  * flex and priority token prices and cache prices by exact {@code feature} and {@code inferenceType}
  * (never by substring), units of 1K or 1M tokens normalised to 1M, and provisioned-throughput
  * hourly prices by term. Only products whose {@code regionCode} is the region asked for are read:
@@ -40,7 +41,77 @@ public final class AwsPriceListImporter {
             Map.entry("Output tokens priority", new Object[] {Mode.PRIORITY, 1}),
             Map.entry("Prompt cache read input tokens priority", new Object[] {Mode.PRIORITY, 3}));
 
+    /**
+     * Marketplace usage types, matched whole: legacy {@code USE1-MP:USE1_InputTokenCount[_Global][_Batch]-Units}
+     * and snake case {@code USE1-MP:USE1_input_tokens_[global_]standard|batch|priority|flex-Units}.
+     */
+    private static final Pattern MARKETPLACE = Pattern.compile("^[A-Z0-9]+-MP:[A-Z0-9]+_(?:"
+            + "(InputTokenCount|OutputTokenCount|CacheReadInputTokenCount|CacheWriteInputTokenCount|"
+            + "CacheWrite1hInputTokenCount)((?:_Global)?)((?:_Batch)?)((?:_LCtx)?)"
+            + "|(input_tokens|output_tokens|cache_read_tokens|cache_write_tokens|cache_write_tokens_1h)"
+            + "((?:_long_ctx)?)_((?:global_)?)(standard|batch|priority|flex))-Units$");
+    private static final Map<String, Integer> MARKETPLACE_CLASS = Map.of("InputTokenCount", 0, "input_tokens", 0,
+            "OutputTokenCount", 1, "output_tokens", 1, "CacheWriteInputTokenCount", 2, "cache_write_tokens", 2,
+            "CacheReadInputTokenCount", 3, "cache_read_tokens", 3);
+
     private AwsPriceListImporter() {
+    }
+
+    /** A Marketplace row's place in the card, or why it has none. */
+    private record Slot(Mode mode, int tokenClass, String skip) {
+    }
+
+    private static Slot marketplace(String usageType) {
+        Matcher m = MARKETPLACE.matcher(usageType);
+        if (!m.matches()) {
+            return new Slot(null, -1, "usage type '" + usageType + "' is not a token price the card holds");
+        }
+        boolean legacy = m.group(1) != null;
+        String kind = legacy ? m.group(1) : m.group(5);
+        boolean global = legacy ? !m.group(2).isEmpty() : !m.group(7).isEmpty();
+        boolean longContext = legacy ? !m.group(4).isEmpty() : !m.group(6).isEmpty();
+        Integer tokenClass = MARKETPLACE_CLASS.get(kind);
+        if (tokenClass == null) {
+            return new Slot(null, -1, "1-hour cache-write price (cards hold the 5-minute price)");
+        }
+        if (global) {
+            return new Slot(null, -1, "global cross-region profile (import into a global card)");
+        }
+        if (longContext) {
+            return new Slot(null, -1, "long-context price (not imported from the price list; add long_context by hand)");
+        }
+        Mode mode = legacy ? (m.group(3).isEmpty() ? Mode.ON_DEMAND : Mode.BATCH) : switch (m.group(8)) {
+            case "batch" -> Mode.BATCH;
+            case "priority" -> Mode.PRIORITY;
+            case "flex" -> Mode.FLEX;
+            default -> Mode.ON_DEMAND;
+        };
+        return new Slot(mode, tokenClass, null);
+    }
+
+    /** Tokens per priced unit: the unit itself, or for "Units" the scale its description names. */
+    static long unitTokens(String unit, String description) {
+        switch (unit) {
+            case "1K tokens" -> {
+                return 1000L;
+            }
+            case "1M tokens" -> {
+                return 1_000_000L;
+            }
+            case "Units" -> {
+                String d = description.toLowerCase(Locale.ROOT);
+                if (d.contains("million") || d.contains("1m tokens")) {
+                    return 1_000_000L;
+                }
+                if (d.contains("thousand") || d.contains("1k tokens") || d.contains("1,000")) {
+                    return 1000L;
+                }
+                return -1L;
+            }
+            default -> {
+                return -1L;
+            }
+        }
     }
 
     /** Prices of one model being collected: [mode][class] per 1M tokens, and hourly by term. */
@@ -82,6 +153,10 @@ public final class AwsPriceListImporter {
             if (model.isEmpty()) {
                 model = text(attributes.get("titanModel"));
             }
+            boolean marketplaceRow = usageType.contains("-MP:");
+            if (model.isEmpty() && marketplaceRow) {
+                model = text(attributes.get("servicename")).replace("(Amazon Bedrock Edition)", "").strip();
+            }
             if (model.isEmpty()) {
                 skipped.add(new ImportResult.Skipped(label, "no model attribute"));
                 continue;
@@ -111,27 +186,29 @@ public final class AwsPriceListImporter {
                         ? "custom-model inference" : "global cross-region profile (import into a global card)"));
                 continue;
             }
-            long unitTokens = switch (unit) {
-                case "1K tokens" -> 1000L;
-                case "1M tokens" -> 1_000_000L;
-                default -> -1L;
-            };
+            long unitTokens = unitTokens(unit, text(price.get("description")));
             if (unitTokens < 0) {
                 skipped.add(new ImportResult.Skipped(label, "unit '" + unit + "' is not 1K or 1M tokens"));
                 continue;
             }
-            Object[] kind = switch (feature) {
-                case "On-demand Inference" -> ON_DEMAND.get(inferenceType);
-                case "Batch Inference" -> inferenceType.equals("Input tokens") ? new Object[] {Mode.BATCH, 0}
-                        : inferenceType.equals("Output tokens") ? new Object[] {Mode.BATCH, 1} : null;
-                default -> null;
-            };
-            if (kind == null) {
-                skipped.add(new ImportResult.Skipped(label, "feature '" + feature + "' / inferenceType '"
-                        + inferenceType + "' is not a token price the card holds"));
+            Slot slot;
+            if (marketplaceRow) {
+                slot = marketplace(usageType);
+            } else {
+                Object[] kind = switch (feature) {
+                    case "On-demand Inference" -> ON_DEMAND.get(inferenceType);
+                    case "Batch Inference" -> inferenceType.equals("Input tokens") ? new Object[] {Mode.BATCH, 0}
+                            : inferenceType.equals("Output tokens") ? new Object[] {Mode.BATCH, 1} : null;
+                    default -> null;
+                };
+                slot = kind == null ? new Slot(null, -1, "feature '" + feature + "' / inferenceType '" + inferenceType
+                        + "' is not a token price the card holds") : new Slot((Mode) kind[0], (Integer) kind[1], null);
+            }
+            if (slot.skip() != null) {
+                skipped.add(new ImportResult.Skipped(label, slot.skip()));
                 continue;
             }
-            collected.token((Mode) kind[0], (Integer) kind[1], Prices.perMillion(usd, unitTokens));
+            collected.token(slot.mode(), slot.tokenClass(), Prices.perMillion(usd, unitTokens));
             collected.usageTypes.add(usageType);
         }
         Map<String, ModelPrice> models = new LinkedHashMap<>();
@@ -174,7 +251,8 @@ public final class AwsPriceListImporter {
                 Map<String, Object> d = (Map<String, Object>) dimension;
                 Object usd = ((Map<String, Object>) d.getOrDefault("pricePerUnit", Map.of())).get("USD");
                 BigDecimal value = usd instanceof BigDecimal b ? b : usd instanceof String s ? new BigDecimal(s) : null;
-                return value == null ? null : Map.of("unit", text(d.get("unit")), "usd", value);
+                return value == null ? null : Map.of("unit", text(d.get("unit")), "usd", value, "description",
+                        text(d.get("description")));
             }
         }
         return null;

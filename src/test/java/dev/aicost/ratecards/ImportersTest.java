@@ -127,6 +127,31 @@ class ImportersTest {
     }
 
     @Test
+    void awsMarketplaceOfferForClaude() {
+        // hand-made rows in the AmazonBedrockFoundationModels vocabulary (see the fixture's _note)
+        ImportResult result = AwsPriceListImporter.importOffer(JsonTree.readObject(
+                Path.of("src/test/resources/import/aws-pricelist-foundation-models.json")), "us-east-1", HEADER);
+        RateCard card = roundTrip(result.card());
+        ModelPrice sonnet = card.find("claude-sonnet-4-5").orElseThrow();
+        assertThat(sonnet.name()).isEqualTo("Claude Sonnet 4.5");
+        // "Units" priced per million (the description says "Million ... Tokens")
+        assertThat(sonnet.standard().input()).isEqualByComparingTo("3.30");
+        assertThat(sonnet.standard().output()).isEqualByComparingTo("16.50");
+        assertThat(sonnet.standard().cacheRead()).isEqualByComparingTo("0.33");
+        assertThat(sonnet.standard().cacheWrite()).isEqualByComparingTo("4.125");
+        assertThat(sonnet.modes().get(Mode.BATCH).input()).isEqualByComparingTo("1.65");
+        ModelPrice haiku = card.find("claude-haiku-4-5").orElseThrow();
+        assertThat(haiku.standard().input()).isEqualByComparingTo("1.10");
+        assertThat(haiku.modes().get(Mode.PRIORITY).input()).isEqualByComparingTo("1.925");
+        // the global, long-context and 1-hour rows are reported, and the us-west-2 output row is never used
+        assertThat(result.skipped()).extracting(ImportResult.Skipped::reason).contains(
+                "global cross-region profile (import into a global card)",
+                "long-context price (not imported from the price list; add long_context by hand)",
+                "1-hour cache-write price (cards hold the 5-minute price)", "region us-west-2, not us-east-1");
+        assertThat(sonnet.standard().output()).isNotEqualByComparingTo("99");
+    }
+
+    @Test
     void diffFindsAddedRemovedAndChangedPrices() {
         RateCard old = LiteLlmImporter.importMap(LITELLM, "openai", null, null, HEADER).card();
         Map<String, ModelPrice> models = new java.util.LinkedHashMap<>(old.models());
