@@ -68,11 +68,7 @@ final class BreakevenJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("warnings");
-        for (String warning : report.warnings()) {
-            g.writeString(warning);
-        }
-        g.writeEndArray();
+        JsonText.strings(g, "warnings", report.warnings());
         g.writeEndObject();
     }
 

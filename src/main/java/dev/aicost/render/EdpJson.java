@@ -54,11 +54,7 @@ final class EdpJson {
             g.writeStringField("basis", report.advice().basis().name().toLowerCase(java.util.Locale.ROOT));
             g.writeStringField("text", EdpRenderer.recommendation(report));
             g.writeEndObject();
-            g.writeArrayFieldStart("risks");
-            for (String risk : EdpRenderer.risks(report)) {
-                g.writeString(risk);
-            }
-            g.writeEndArray();
+            JsonText.strings(g, "risks", EdpRenderer.risks(report));
             g.writeEndObject();
         });
     }

@@ -110,11 +110,7 @@ final class EstimateJson {
             g.writeBooleanField("exceeded", report.overBudget());
             g.writeEndObject();
         }
-        g.writeArrayFieldStart("warnings");
-        for (String warning : report.warnings()) {
-            g.writeString(warning);
-        }
-        g.writeEndArray();
+        JsonText.strings(g, "warnings", report.warnings());
         g.writeEndObject();
     }
 

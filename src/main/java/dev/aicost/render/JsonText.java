@@ -28,4 +28,13 @@ final class JsonText {
         }
         return out + "\n";
     }
+
+    /** Writes {@code "name": [ ...strings ]}. */
+    static void strings(JsonGenerator g, String name, Iterable<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String value : values) {
+            g.writeString(value);
+        }
+        g.writeEndArray();
+    }
 }

@@ -40,11 +40,7 @@ final class RouteJson {
                 }
                 g.writeEndArray();
             }
-            g.writeArrayFieldStart("warnings");
-            for (String warning : report.warnings()) {
-                g.writeString(warning);
-            }
-            g.writeEndArray();
+            JsonText.strings(g, "warnings", report.warnings());
             g.writeEndObject();
         });
     }

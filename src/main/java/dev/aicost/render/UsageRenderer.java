@@ -188,11 +188,7 @@ public final class UsageRenderer {
         return JsonText.write(g -> {
             g.writeStartObject();
             g.writeStringField("schema", "aicost/usage/v1");
-            g.writeArrayFieldStart("inputs");
-            for (String input : report.inputs()) {
-                g.writeString(input);
-            }
-            g.writeEndArray();
+            JsonText.strings(g, "inputs", report.inputs());
             g.writeStringField("format", report.format());
             g.writeStringField("ratecard", report.ratecard());
             g.writeStringField("currency", report.currency());
@@ -224,11 +220,7 @@ public final class UsageRenderer {
             g.writeNumberField("max", Numbers.quantity(h.max()));
             g.writeEndObject();
             g.writeStringField("total_cost", Numbers.money6(r.totalCost()));
-            g.writeArrayFieldStart("warnings");
-            for (String warning : warnings(report)) {
-                g.writeString(warning);
-            }
-            g.writeEndArray();
+            JsonText.strings(g, "warnings", warnings(report));
             g.writeEndObject();
         });
     }
@@ -242,11 +234,7 @@ public final class UsageRenderer {
             }
             g.writeStringField("model", row.model());
             g.writeBooleanField("mapped", row.mapped());
-            g.writeArrayFieldStart("logged_ids");
-            for (String id : row.loggedIds()) {
-                g.writeString(id);
-            }
-            g.writeEndArray();
+            JsonText.strings(g, "logged_ids", row.loggedIds());
             if (row.billedCost() == null) {
                 g.writeNumberField("calls", row.calls());
             } else {
