@@ -99,16 +99,12 @@ public final class Fields {
 
     /** A string field; null when absent (with a problem when {@code required}). */
     public String string(YNode.YMap map, String key, String path, boolean required) {
-        YNode node = present(map, key, path, required);
-        if (node == null) {
-            return null;
-        }
-        YNode.YScalar scalar = scalar(node, join(path, key));
+        YNode.YScalar scalar = scalarField(map, key, path, required);
         if (scalar == null) {
             return null;
         }
         if (scalar.text().isBlank()) {
-            problem(node, join(path, key), "must not be empty");
+            problem(scalar, join(path, key), "must not be empty");
             return null;
         }
         return scalar.text();
@@ -116,25 +112,27 @@ public final class Fields {
 
     /** A date-like or string field, kept as text ({@code 2026-10-01}). */
     public String date(YNode.YMap map, String key, String path, boolean required) {
-        YNode node = present(map, key, path, required);
-        if (node == null) {
-            return null;
-        }
-        YNode.YScalar scalar = scalar(node, join(path, key));
+        YNode.YScalar scalar = scalarField(map, key, path, required);
         if (scalar == null) {
             return null;
         }
         if (!scalar.text().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            problem(node, join(path, key), "expected a date YYYY-MM-DD, got '" + scalar.text() + "'");
+            problem(scalar, join(path, key), "expected a date YYYY-MM-DD, got '" + scalar.text() + "'");
             return null;
         }
         try {
             java.time.LocalDate.parse(scalar.text());
         } catch (java.time.DateTimeException e) {
-            problem(node, join(path, key), "not a valid date: '" + scalar.text() + "'");
+            problem(scalar, join(path, key), "not a valid date: '" + scalar.text() + "'");
             return null;
         }
         return scalar.text();
+    }
+
+    /** The scalar at {@code key}; null (with a problem where due) when absent or not a single value. */
+    private YNode.YScalar scalarField(YNode.YMap map, String key, String path, boolean required) {
+        YNode node = present(map, key, path, required);
+        return node == null ? null : scalar(node, join(path, key));
     }
 
     /** A number field read exactly from its text; null when absent or wrong. */
