@@ -6,7 +6,7 @@ import dev.aicost.model.RateCard;
 import dev.aicost.model.TokenPrices;
 import dev.aicost.pricing.ModeRates;
 import dev.aicost.ratecards.RateCardDiff;
-import dev.aicost.render.Numbers;
+import dev.aicost.render.RateCardsRenderer;
 import dev.aicost.render.TextTable;
 import dev.aicost.render.TextTable.Column;
 import dev.aicost.spec.InputException;
@@ -75,14 +75,9 @@ public final class RatecardsCommand implements Runnable {
         public Integer call() {
             RateCardRepository repository = RateCardRepository.fromSystem();
             LocalDate now = today == null ? LocalDate.now() : today;
-            TextTable table = new TextTable(List.of(new Column("ID", false, 9), new Column("PROVIDER", false, 6),
-                    new Column("REGION", false, 5), new Column("CURRENCY", false, 3), new Column("MODELS", true, 7),
-                    new Column("EFFECTIVE", false, 6), new Column("CHECKED", false, 8), new Column("STATUS", false, 9)));
-            StringBuilder json = new StringBuilder("{\n  \"schema\": \"aicost/ratecards/v1\",\n  \"cards\": [");
+            List<RateCardsRenderer.Listed> rows = new ArrayList<>();
             boolean invalid = false;
-            int index = 0;
             for (String id : repository.builtInIds()) {
-                Path file = repository.locate(id);
                 String status;
                 RateCard card = null;
                 try {
@@ -93,27 +88,10 @@ public final class RatecardsCommand implements Runnable {
                     invalid = true;
                     status = "invalid: " + e.problems().get(0).render();
                 }
-                table.row(status.equals("ok") ? TextTable.Style.PLAIN : TextTable.Style.WARN, id,
-                        card == null ? "" : card.provider(), card == null || card.region() == null ? "" : card.region(),
-                        card == null ? "" : card.currency(), card == null ? "" : String.valueOf(card.models().size()),
-                        card == null ? "" : card.effective(), card == null ? "" : card.checked(), status);
-                json.append(index++ == 0 ? "\n" : ",\n").append("    {\"id\": ").append(quote(id))
-                        .append(", \"file\": ").append(quote(String.valueOf(file)))
-                        .append(card == null ? "" : ", \"provider\": " + quote(card.provider()) + ", \"region\": "
-                                + (card.region() == null ? "null" : quote(card.region())) + ", \"currency\": "
-                                + quote(card.currency()) + ", \"models\": " + card.models().size()
-                                + ", \"effective\": " + quote(card.effective()) + ", \"checked\": "
-                                + quote(card.checked()))
-                        .append(", \"status\": ").append(quote(status)).append('}');
+                rows.add(new RateCardsRenderer.Listed(id, repository.locate(id), card, status));
             }
-            json.append("\n  ]\n}\n");
-            String text = switch (output.format) {
-                case JSON -> json.toString();
-                case MARKDOWN -> table.markdown();
-                default -> table.render(output.width(), output.color()) + "Folders searched: "
-                        + String.join(", ", repository.folders().stream().map(Path::toString).toList()) + "\n";
-            };
-            output.emit(spec, text);
+            output.emit(spec, RateCardsRenderer.list(rows, repository.folders(), output.format, output.width(),
+                    output.color()));
             return invalid ? ExitCodes.BAD_INPUT : ExitCodes.OK;
         }
     }
@@ -124,7 +102,7 @@ public final class RatecardsCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "ID|FILE")
+        @Parameters(index = "0", paramLabel = "ID|FILE", description = "a card id (see 'ratecards list') or a card file")
         String card;
 
         @Option(names = "--model", paramLabel = "M", description = "one model, with every mode's resolved prices")
@@ -136,65 +114,11 @@ public final class RatecardsCommand implements Runnable {
         @Override
         public Integer call() {
             RateCard rateCard = load(RateCardRepository.fromSystem(), card);
-            String cur = rateCard.currency();
-            StringBuilder out = new StringBuilder(rateCard.id() + " · " + rateCard.provider()
-                    + (rateCard.region() == null ? "" : " · " + rateCard.region()) + " · " + cur + " per 1M tokens"
-                    + " · effective " + rateCard.effective() + " · checked " + rateCard.checked() + "\nsource: "
-                    + rateCard.source() + "\n\n");
-            if (model == null) {
-                TextTable table = new TextTable(List.of(new Column("MODEL", false, 9), new Column("TIER", true, 5),
-                        new Column("INPUT", true, 8), new Column("OUTPUT", true, 8), new Column("CACHE WRITE", true, 4),
-                        new Column("CACHE READ", true, 4), new Column("BATCH IN/OUT", true, 3),
-                        new Column("PROVISIONED /h", false, 2)));
-                for (ModelPrice m : rateCard.models().values()) {
-                    TokenPrices batch = ModeRates.resolve(m, rateCard.defaults(), Mode.BATCH, false);
-                    table.row(m.id(), m.tier() == null ? "" : String.valueOf(m.tier()), price(m.standard().input(), cur),
-                            price(m.standard().output(), cur), price(m.standard().cacheWrite(), cur),
-                            price(m.standard().cacheRead(), cur), batch.input() == null ? "" : price(batch.input(), cur)
-                                    + " / " + price(batch.output(), cur),
-                            m.provisioned() == null ? "" : String.join(" ", m.provisioned().hourly().entrySet().stream()
-                                    .map(e -> e.getKey() + " " + price(e.getValue(), cur)).toList()));
-                }
-                out.append(output.format == dev.aicost.render.Format.MARKDOWN ? table.markdown()
-                        : table.render(output.width(), output.color()));
-            } else {
-                ModelPrice m = rateCard.find(model).orElseThrow(() -> InputException.of("--model", "unknown model '"
-                        + model + "' on " + rateCard.id() + "; closest: " + String.join(", ",
-                                dev.aicost.spec.Suggest.closest(model, rateCard.names(), 3))));
-                out.append(m.id()).append(" (").append(m.name()).append(")").append(m.tier() == null ? ""
-                        : ", tier " + m.tier()).append('\n');
-                if (!m.aliases().isEmpty()) {
-                    out.append("aliases: ").append(String.join(", ", m.aliases())).append('\n');
-                }
-                TextTable table = new TextTable(List.of(new Column("MODE", false, 9), new Column("INPUT", true, 8),
-                        new Column("OUTPUT", true, 8), new Column("CACHE WRITE", true, 6),
-                        new Column("CACHE READ", true, 6)));
-                for (boolean longContext : m.longContext() == null ? new boolean[] {false} : new boolean[] {false, true}) {
-                    for (Mode mode : Mode.values()) {
-                        TokenPrices p = ModeRates.resolve(m, rateCard.defaults(), mode, longContext);
-                        table.row(mode.key() + (longContext ? " (above " + m.longContext().aboveTokens() + ")" : ""),
-                                price(p.input(), cur), price(p.output(), cur), price(p.cacheWrite(), cur),
-                                price(p.cacheRead(), cur));
-                    }
-                }
-                out.append(table.render(output.width(), output.color()));
-                if (m.training() != null) {
-                    out.append("training: ").append(price(m.training(), cur)).append(" per 1M tokens\n");
-                }
-                if (m.provisioned() != null) {
-                    out.append("provisioned: ").append(String.join(", ", m.provisioned().hourly().entrySet().stream()
-                            .map(e -> e.getKey() + " " + price(e.getValue(), cur) + "/h").toList()))
-                            .append("; one unit ").append(m.provisioned().modelUnitTpm() == null ? "unknown"
-                                    : m.provisioned().modelUnitTpm().toPlainString()).append(" tokens/min")
-                            .append(m.provisioned().tpmAssumed() ? " (assumed)" : "").append('\n');
-                }
-            }
-            output.emit(spec, out.toString());
+            ModelPrice one = model == null ? null : rateCard.find(model).orElseThrow(() -> InputException.of(
+                    "--model", "unknown model '" + model + "' on " + rateCard.id() + "; closest: " + String.join(", ",
+                            dev.aicost.spec.Suggest.closest(model, rateCard.names(), 3))));
+            output.emit(spec, RateCardsRenderer.show(rateCard, one, output.format, output.width(), output.color()));
             return ExitCodes.OK;
-        }
-
-        private static String price(BigDecimal value, String cur) {
-            return value == null ? "—" : Numbers.rate(value, cur);
         }
     }
 
@@ -205,7 +129,7 @@ public final class RatecardsCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE", arity = "1..*")
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "card files (schema aicost/ratecard/v1)")
         List<Path> files = new ArrayList<>();
 
         @Override
@@ -241,10 +165,10 @@ public final class RatecardsCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "OLD")
+        @Parameters(index = "0", paramLabel = "OLD", description = "the earlier card: an id or a file")
         String before;
 
-        @Parameters(index = "1", paramLabel = "NEW")
+        @Parameters(index = "1", paramLabel = "NEW", description = "the newer card: an id or a file")
         String after;
 
         @Option(names = "--fail-on-change", description = "exit 3 when anything changed (for a nightly job)")
@@ -259,59 +183,12 @@ public final class RatecardsCommand implements Runnable {
             RateCard old = load(repository, before);
             RateCard now = load(repository, after);
             RateCardDiff.Result diff = RateCardDiff.diff(old, now);
-            String cur = now.currency();
-            String text;
-            if (output.format == dev.aicost.render.Format.JSON) {
-                StringBuilder json = new StringBuilder("{\n  \"schema\": \"aicost/ratecard-diff/v1\",\n  \"old\": "
-                        + quote(old.id()) + ",\n  \"new\": " + quote(now.id()) + ",\n  \"added\": " + list(diff.added())
-                        + ",\n  \"removed\": " + list(diff.removed()) + ",\n  \"changed\": [");
-                for (int i = 0; i < diff.changes().size(); i++) {
-                    RateCardDiff.Change c = diff.changes().get(i);
-                    json.append(i == 0 ? "\n" : ",\n").append("    {\"model\": ").append(quote(c.model()))
-                            .append(", \"field\": ").append(quote(c.field())).append(", \"old\": ")
-                            .append(c.before() == null ? "null" : quote(c.before().toPlainString())).append(", \"new\": ")
-                            .append(c.after() == null ? "null" : quote(c.after().toPlainString())).append(", \"pct\": ")
-                            .append(c.percent() == null ? "null" : c.percent().setScale(2,
-                                    java.math.RoundingMode.HALF_EVEN).toPlainString()).append('}');
-                }
-                text = json.append("\n  ]\n}\n").toString();
-            } else {
-                StringBuilder out = new StringBuilder(old.id() + " -> " + now.id() + ": " + diff.added().size()
-                        + " added, " + diff.removed().size() + " removed, " + diff.changes().size()
-                        + " prices changed\n");
-                for (String id : diff.added()) {
-                    out.append("+ ").append(id).append('\n');
-                }
-                for (String id : diff.removed()) {
-                    out.append("- ").append(id).append('\n');
-                }
-                if (!diff.changes().isEmpty()) {
-                    TextTable table = new TextTable(List.of(new Column("MODEL", false, 9), new Column("FIELD", false, 8),
-                            new Column("OLD", true, 7), new Column("NEW", true, 7), new Column("CHANGE", true, 6)));
-                    for (RateCardDiff.Change c : diff.changes()) {
-                        table.row(c.model(), c.field(), c.before() == null ? "—" : Numbers.rate(c.before(), cur),
-                                c.after() == null ? "—" : Numbers.rate(c.after(), cur),
-                                c.percent() == null ? "" : Numbers.signedPercent(c.percent()));
-                    }
-                    out.append(output.format == dev.aicost.render.Format.MARKDOWN ? table.markdown()
-                            : table.render(output.width(), output.color()));
-                }
-                text = out.toString();
-            }
-            output.emit(spec, text);
+            output.emit(spec, RateCardsRenderer.diff(old, now, diff, output.format, output.width(), output.color()));
             if (failOnChange && !diff.isEmpty()) {
                 throw new GuardrailException(old.id() + " and " + now.id() + " differ: " + diff.added().size()
                         + " added, " + diff.removed().size() + " removed, " + diff.changes().size() + " prices changed");
             }
             return ExitCodes.OK;
         }
-
-        private static String list(List<String> values) {
-            return "[" + String.join(", ", values.stream().map(RatecardsCommand::quote).toList()) + "]";
-        }
-    }
-
-    static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -17,6 +17,11 @@ class RatecardsCommandTest {
     @TempDir
     Path dir;
 
+    /** Prices in JSON are exact decimals written as text. */
+    private static java.math.BigDecimal decimal(JsonNode text) {
+        return new java.math.BigDecimal(text.asText());
+    }
+
     @Test
     void listShowsDatesAndFlagsStaleCards() throws IOException {
         // the shipped cards were checked on 2026-11-24: 91 days later they are stale, 90 days later not yet
@@ -68,6 +73,35 @@ class RatecardsCommandTest {
     }
 
     @Test
+    void showAndListSpeakJsonAndCsvForScripts() throws IOException {
+        // openai-api gpt-5: input 1.25, output 10.00 on the card; batch is not listed, so it is the
+        // card's batch_discount 0.50 applied: 0.625 and 5 (hand-computed); flex is listed as 0.625/5.00.
+        JsonNode shown = JSON.readTree(Cli.run("ratecards", "show", "openai-api", "--model", "gpt-5",
+                "--format", "json").out());
+        assertThat(shown.get("schema").asText()).isEqualTo("aicost/ratecard-prices/v1");
+        JsonNode gpt5 = shown.get("models").get(0);
+        assertThat(shown.get("models")).hasSize(1);
+        assertThat(gpt5.get("tier").asInt()).isEqualTo(3);
+        assertThat(decimal(gpt5.get("modes").get("on_demand").get("input"))).isEqualByComparingTo("1.25");
+        assertThat(decimal(gpt5.get("modes").get("batch").get("input"))).isEqualByComparingTo("0.625");
+        assertThat(decimal(gpt5.get("modes").get("batch").get("output"))).isEqualByComparingTo("5");
+        assertThat(decimal(gpt5.get("modes").get("priority").get("output"))).isEqualByComparingTo("20");
+
+        String csv = Cli.run("ratecards", "show", "openai-api", "--model", "gpt-5", "--format", "csv").out();
+        assertThat(csv.lines().toList()).hasSize(5)
+                .first().isEqualTo("model,mode,above_tokens,input,output,cache_write,cache_read");
+        assertThat(csv).contains("\ngpt-5,flex,,0.625,5.00,0.625,0.0625\n");
+
+        JsonNode whole = JSON.readTree(Cli.run("ratecards", "show", "aws-bedrock-us-east-1", "--format", "json").out());
+        assertThat(whole.get("models")).hasSize(24);
+
+        String list = Cli.run("ratecards", "list", "--today", "2027-02-22", "--format", "csv").out();
+        assertThat(list.lines().toList()).hasSize(7)
+                .first().isEqualTo("id,file,provider,region,currency,models,effective,checked,status");
+        assertThat(list).containsPattern("\naws-bedrock-us-east-1,[^,]+,aws-bedrock,us-east-1,USD,24,2026-09-11,2026-11-24,ok\n");
+    }
+
+    @Test
     void diffAndFailOnChange() throws IOException {
         Path newer = dir.resolve("openai-new.yaml");
         Files.writeString(newer, Files.readString(Path.of("ratecards/openai-api.yaml"))
@@ -83,6 +117,8 @@ class RatecardsCommandTest {
         JsonNode json = JSON.readTree(Cli.run("ratecards", "diff", "openai-api", newer.toString(), "--format",
                 "json").out());
         assertThat(json.get("changed").get(0).get("pct").decimalValue()).isEqualByComparingTo("-20.00");
+        assertThat(Cli.run("ratecards", "diff", "openai-api", newer.toString(), "--format", "csv").out())
+                .isEqualTo("model,change,field,old,new,pct\ngpt-5,changed,input,1.25,1.00,-20.00\n");
     }
 
     @Test

@@ -1,0 +1,304 @@
+package dev.aicost.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.aicost.model.Mode;
+import dev.aicost.model.ModelPrice;
+import dev.aicost.model.RateCard;
+import dev.aicost.model.TokenPrices;
+import dev.aicost.pricing.ModeRates;
+import dev.aicost.ratecards.RateCardDiff;
+import dev.aicost.render.TextTable.Column;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * {@code ratecards list}, {@code show} and {@code diff} in every format. Prices in JSON and CSV are
+ * the card's exact decimals (per 1M tokens, per hour for provisioned throughput), as text in JSON.
+ */
+public final class RateCardsRenderer {
+    private RateCardsRenderer() {
+    }
+
+    /** One row of {@code ratecards list}: the card, or null where it failed to load. */
+    public record Listed(String id, Path file, RateCard card, String status) {
+        boolean ok() {
+            return status.equals("ok");
+        }
+    }
+
+    public static String list(List<Listed> cards, List<Path> folders, Format format, int width, boolean color) {
+        if (format == Format.JSON) {
+            return JsonText.write(g -> {
+                g.writeStartObject();
+                g.writeStringField("schema", "aicost/ratecards/v1");
+                g.writeArrayFieldStart("cards");
+                for (Listed l : cards) {
+                    g.writeStartObject();
+                    g.writeStringField("id", l.id());
+                    g.writeStringField("file", String.valueOf(l.file()));
+                    RateCard c = l.card();
+                    if (c != null) {
+                        g.writeStringField("provider", c.provider());
+                        g.writeStringField("region", c.region());
+                        g.writeStringField("currency", c.currency());
+                        g.writeNumberField("models", c.models().size());
+                        g.writeStringField("effective", c.effective());
+                        g.writeStringField("checked", c.checked());
+                    }
+                    g.writeStringField("status", l.status());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            });
+        }
+        TextTable table = new TextTable(List.of(new Column("ID", false, 9), new Column("PROVIDER", false, 6),
+                new Column("REGION", false, 5), new Column("CURRENCY", false, 3), new Column("MODELS", true, 7),
+                new Column("EFFECTIVE", false, 6), new Column("CHECKED", false, 8), new Column("STATUS", false, 9)));
+        StringBuilder csv = new StringBuilder("id,file,provider,region,currency,models,effective,checked,status\n");
+        for (Listed l : cards) {
+            RateCard c = l.card();
+            String[] cells = {l.id(), c == null ? "" : c.provider(), c == null || c.region() == null ? "" : c.region(),
+                c == null ? "" : c.currency(), c == null ? "" : String.valueOf(c.models().size()),
+                c == null ? "" : c.effective(), c == null ? "" : c.checked(), l.status()};
+            table.row(l.ok() ? TextTable.Style.PLAIN : TextTable.Style.WARN, cells);
+            csvRow(csv, l.id(), String.valueOf(l.file()), cells[1], cells[2], cells[3], cells[4], cells[5], cells[6],
+                    l.status());
+        }
+        return switch (format) {
+            case CSV -> csv.toString();
+            case MARKDOWN -> table.markdown();
+            default -> table.render(width, color) + "Folders searched: "
+                    + String.join(", ", folders.stream().map(Path::toString).toList()) + "\n";
+        };
+    }
+
+    /** {@code ratecards show}: every model's prices, or one model's ({@code model} not null) in every mode. */
+    public static String show(RateCard card, ModelPrice model, Format format, int width, boolean color) {
+        List<ModelPrice> models = model == null ? List.copyOf(card.models().values()) : List.of(model);
+        return switch (format) {
+            case JSON -> showJson(card, models);
+            case CSV -> showCsv(card, models);
+            default -> showText(card, model, format == Format.MARKDOWN, width, color);
+        };
+    }
+
+    private static boolean[] contexts(ModelPrice m) {
+        return m.longContext() == null ? new boolean[] {false} : new boolean[] {false, true};
+    }
+
+    private static String showJson(RateCard card, List<ModelPrice> models) {
+        return JsonText.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("schema", "aicost/ratecard-prices/v1");
+            g.writeStringField("ratecard", card.id());
+            g.writeStringField("provider", card.provider());
+            g.writeStringField("region", card.region());
+            g.writeStringField("currency", card.currency());
+            g.writeStringField("unit", "per 1M tokens");
+            g.writeStringField("effective", card.effective());
+            g.writeStringField("checked", card.checked());
+            g.writeStringField("source", card.source());
+            g.writeArrayFieldStart("models");
+            for (ModelPrice m : models) {
+                g.writeStartObject();
+                g.writeStringField("id", m.id());
+                g.writeStringField("name", m.name());
+                if (m.tier() == null) {
+                    g.writeNullField("tier");
+                } else {
+                    g.writeNumberField("tier", m.tier());
+                }
+                JsonText.strings(g, "aliases", m.aliases());
+                g.writeObjectFieldStart("modes");
+                for (Mode mode : Mode.values()) {
+                    prices(g, mode.key(), ModeRates.resolve(m, card.defaults(), mode, false));
+                }
+                g.writeEndObject();
+                if (m.longContext() != null) {
+                    g.writeObjectFieldStart("long_context");
+                    g.writeNumberField("above_tokens", m.longContext().aboveTokens());
+                    for (Mode mode : Mode.values()) {
+                        prices(g, mode.key(), ModeRates.resolve(m, card.defaults(), mode, true));
+                    }
+                    g.writeEndObject();
+                }
+                plain(g, "training", m.training());
+                if (m.provisioned() != null) {
+                    g.writeObjectFieldStart("provisioned");
+                    g.writeObjectFieldStart("hourly");
+                    for (Map.Entry<String, BigDecimal> e : m.provisioned().hourly().entrySet()) {
+                        plain(g, e.getKey(), e.getValue());
+                    }
+                    g.writeEndObject();
+                    plain(g, "model_unit_tpm", m.provisioned().modelUnitTpm());
+                    g.writeBooleanField("tpm_assumed", m.provisioned().tpmAssumed());
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static void prices(JsonGenerator g, String name, TokenPrices p) throws IOException {
+        g.writeObjectFieldStart(name);
+        plain(g, "input", p.input());
+        plain(g, "output", p.output());
+        plain(g, "cache_write", p.cacheWrite());
+        plain(g, "cache_read", p.cacheRead());
+        g.writeEndObject();
+    }
+
+    private static void plain(JsonGenerator g, String name, BigDecimal value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, value.toPlainString());
+        }
+    }
+
+    private static String showCsv(RateCard card, List<ModelPrice> models) {
+        StringBuilder out = new StringBuilder("model,mode,above_tokens,input,output,cache_write,cache_read\n");
+        for (ModelPrice m : models) {
+            for (boolean longContext : contexts(m)) {
+                for (Mode mode : Mode.values()) {
+                    TokenPrices p = ModeRates.resolve(m, card.defaults(), mode, longContext);
+                    csvRow(out, m.id(), mode.key(), longContext ? String.valueOf(m.longContext().aboveTokens()) : "",
+                            plain(p.input()), plain(p.output()), plain(p.cacheWrite()), plain(p.cacheRead()));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    private static String showText(RateCard card, ModelPrice m, boolean markdown, int width, boolean color) {
+        String cur = card.currency();
+        StringBuilder out = new StringBuilder(card.id() + " · " + card.provider()
+                + (card.region() == null ? "" : " · " + card.region()) + " · " + cur + " per 1M tokens"
+                + " · effective " + card.effective() + " · checked " + card.checked() + "\nsource: "
+                + card.source() + "\n\n");
+        if (m == null) {
+            TextTable table = new TextTable(List.of(new Column("MODEL", false, 9), new Column("TIER", true, 5),
+                    new Column("INPUT", true, 8), new Column("OUTPUT", true, 8), new Column("CACHE WRITE", true, 4),
+                    new Column("CACHE READ", true, 4), new Column("BATCH IN/OUT", true, 3),
+                    new Column("PROVISIONED /h", false, 2)));
+            for (ModelPrice each : card.models().values()) {
+                TokenPrices batch = ModeRates.resolve(each, card.defaults(), Mode.BATCH, false);
+                table.row(each.id(), each.tier() == null ? "" : String.valueOf(each.tier()),
+                        price(each.standard().input(), cur), price(each.standard().output(), cur),
+                        price(each.standard().cacheWrite(), cur), price(each.standard().cacheRead(), cur),
+                        batch.input() == null ? "" : price(batch.input(), cur) + " / " + price(batch.output(), cur),
+                        each.provisioned() == null ? "" : String.join(" ", each.provisioned().hourly().entrySet()
+                                .stream().map(e -> e.getKey() + " " + price(e.getValue(), cur)).toList()));
+            }
+            return out.append(markdown ? table.markdown() : table.render(width, color)).toString();
+        }
+        out.append(m.id()).append(" (").append(m.name()).append(")")
+                .append(m.tier() == null ? "" : ", tier " + m.tier()).append('\n');
+        if (!m.aliases().isEmpty()) {
+            out.append("aliases: ").append(String.join(", ", m.aliases())).append('\n');
+        }
+        TextTable table = new TextTable(List.of(new Column("MODE", false, 9), new Column("INPUT", true, 8),
+                new Column("OUTPUT", true, 8), new Column("CACHE WRITE", true, 6), new Column("CACHE READ", true, 6)));
+        for (boolean longContext : contexts(m)) {
+            for (Mode mode : Mode.values()) {
+                TokenPrices p = ModeRates.resolve(m, card.defaults(), mode, longContext);
+                table.row(mode.key() + (longContext ? " (above " + m.longContext().aboveTokens() + ")" : ""),
+                        price(p.input(), cur), price(p.output(), cur), price(p.cacheWrite(), cur),
+                        price(p.cacheRead(), cur));
+            }
+        }
+        out.append(markdown ? table.markdown() : table.render(width, color));
+        if (m.training() != null) {
+            out.append("training: ").append(price(m.training(), cur)).append(" per 1M tokens\n");
+        }
+        if (m.provisioned() != null) {
+            out.append("provisioned: ").append(String.join(", ", m.provisioned().hourly().entrySet().stream()
+                    .map(e -> e.getKey() + " " + price(e.getValue(), cur) + "/h").toList()))
+                    .append("; one unit ").append(m.provisioned().modelUnitTpm() == null ? "unknown"
+                            : m.provisioned().modelUnitTpm().toPlainString()).append(" tokens/min")
+                    .append(m.provisioned().tpmAssumed() ? " (assumed)" : "").append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String price(BigDecimal value, String cur) {
+        return value == null ? "—" : Numbers.rate(value, cur);
+    }
+
+    /** {@code ratecards diff}. */
+    public static String diff(RateCard old, RateCard now, RateCardDiff.Result diff, Format format, int width,
+            boolean color) {
+        if (format == Format.JSON) {
+            return JsonText.write(g -> {
+                g.writeStartObject();
+                g.writeStringField("schema", "aicost/ratecard-diff/v1");
+                g.writeStringField("old", old.id());
+                g.writeStringField("new", now.id());
+                JsonText.strings(g, "added", diff.added());
+                JsonText.strings(g, "removed", diff.removed());
+                g.writeArrayFieldStart("changed");
+                for (RateCardDiff.Change c : diff.changes()) {
+                    g.writeStartObject();
+                    g.writeStringField("model", c.model());
+                    g.writeStringField("field", c.field());
+                    plain(g, "old", c.before());
+                    plain(g, "new", c.after());
+                    if (c.percent() == null) {
+                        g.writeNullField("pct");
+                    } else {
+                        g.writeNumberField("pct", c.percent().setScale(2, RoundingMode.HALF_EVEN));
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            });
+        }
+        if (format == Format.CSV) {
+            StringBuilder csv = new StringBuilder("model,change,field,old,new,pct\n");
+            diff.added().forEach(id -> csvRow(csv, id, "added", "", "", "", ""));
+            diff.removed().forEach(id -> csvRow(csv, id, "removed", "", "", "", ""));
+            for (RateCardDiff.Change c : diff.changes()) {
+                csvRow(csv, c.model(), "changed", c.field(), plain(c.before()), plain(c.after()),
+                        c.percent() == null ? "" : c.percent().setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+            }
+            return csv.toString();
+        }
+        String cur = now.currency();
+        StringBuilder out = new StringBuilder(old.id() + " -> " + now.id() + ": " + diff.added().size()
+                + " added, " + diff.removed().size() + " removed, " + diff.changes().size() + " prices changed\n");
+        diff.added().forEach(id -> out.append("+ ").append(id).append('\n'));
+        diff.removed().forEach(id -> out.append("- ").append(id).append('\n'));
+        if (!diff.changes().isEmpty()) {
+            TextTable table = new TextTable(List.of(new Column("MODEL", false, 9), new Column("FIELD", false, 8),
+                    new Column("OLD", true, 7), new Column("NEW", true, 7), new Column("CHANGE", true, 6)));
+            for (RateCardDiff.Change c : diff.changes()) {
+                table.row(c.model(), c.field(), c.before() == null ? "—" : Numbers.rate(c.before(), cur),
+                        c.after() == null ? "—" : Numbers.rate(c.after(), cur),
+                        c.percent() == null ? "" : Numbers.signedPercent(c.percent()));
+            }
+            out.append(format == Format.MARKDOWN ? table.markdown() : table.render(width, color));
+        }
+        return out.toString();
+    }
+
+    private static void csvRow(StringBuilder out, String... cells) {
+        StringJoiner row = new StringJoiner(",", "", "\n");
+        for (String cell : cells) {
+            row.add(EstimateRenderer.csv(cell));
+        }
+        out.append(row);
+    }
+}
