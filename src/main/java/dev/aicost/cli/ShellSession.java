@@ -1,6 +1,7 @@
 package dev.aicost.cli;
 
 import java.io.PrintWriter;
+import dev.aicost.spec.RateCardRepository;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,10 @@ final class ShellSession {
 
     /** {@link #complete} says "complete a file name" with this list. */
     static final List<String> FILES = List.of("\u0000files");
+
+    /** Commands whose arguments are rate cards: an id completes as an id, anything else as a file. */
+    private static final java.util.Set<String> CARD_ARGUMENTS = java.util.Set.of("aicost ratecards show",
+            "aicost ratecards diff");
 
     private final CommandLine model = AicostCommand.commandLine();
 
@@ -103,6 +108,12 @@ final class ShellSession {
         }
         if (!command.getSubcommands().isEmpty()) {
             return matching(new ArrayList<>(command.getSubcommands().keySet()), partial);
+        }
+        if (CARD_ARGUMENTS.contains(command.getCommandSpec().qualifiedName(" "))) {
+            List<String> ids = matching(RateCardRepository.fromSystem().builtInIds(), partial);
+            if (!ids.isEmpty()) {
+                return ids;
+            }
         }
         return FILES;
     }

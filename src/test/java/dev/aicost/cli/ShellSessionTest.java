@@ -57,6 +57,11 @@ class ShellSessionTest {
                 .containsExactly("anthropic.claude-sonnet-4-5", "anthropic.claude-sonnet-4-6");
         assertThat(session.complete(List.of("ratecards"), "im")).containsExactly("import");
         assertThat(session.complete(List.of("estimate"), "exa")).isSameAs(ShellSession.FILES);
+        // a card argument completes as a card id, and as a file name when no id fits
+        assertThat(session.complete(List.of("ratecards", "show"), "aws-bedrock-u")).containsExactly("aws-bedrock-us-east-1");
+        assertThat(session.complete(List.of("ratecards", "diff", "openai-api"), "open")).containsExactly("openai-api");
+        assertThat(session.complete(List.of("ratecards", "show"), "ratecards/")).isSameAs(ShellSession.FILES);
+        assertThat(session.complete(List.of("ratecards", "validate"), "open")).isSameAs(ShellSession.FILES);
         assertThat(session.complete(List.of("usage", "--emit-profile"), "")).isSameAs(ShellSession.FILES);
     }
 
