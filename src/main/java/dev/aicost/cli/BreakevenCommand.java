@@ -137,8 +137,7 @@ public final class BreakevenCommand implements Callable<Integer> {
         if (shape.tokens().signum() == 0) {
             throw InputException.of(where, "a call of zero tokens has no break-even");
         }
-        ModelPrice modelPrice = card.find(modelName).orElseThrow(() -> InputException.of(where, "unknown model '"
-                + modelName + "' on " + card.id() + closest(modelName, card)));
+        ModelPrice modelPrice = card.find(modelName).orElseThrow(() -> InputException.of(where, Suggest.unknownModel(modelName, card)));
         if (modelPrice.provisioned() == null) {
             List<String> withUnits = card.models().values().stream().filter(m -> m.provisioned() != null)
                     .map(ModelPrice::id).toList();
@@ -215,10 +214,5 @@ public final class BreakevenCommand implements Callable<Integer> {
             hitRate = Flags.fraction("--cache-hit-rate", cacheHitRate);
         }
         return new CallShape(input, outputs, prefix, hitRate);
-    }
-
-    private static String closest(String name, RateCard card) {
-        List<String> close = Suggest.closest(name, card.names(), 3);
-        return close.isEmpty() ? "" : "; closest: " + String.join(", ", close);
     }
 }

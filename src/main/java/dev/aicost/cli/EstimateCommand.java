@@ -209,9 +209,7 @@ public final class EstimateCommand implements Callable<Integer> {
             }
             ModelPrice model = card.find(w.model()).orElse(null);
             if (model == null) {
-                List<String> close = Suggest.closest(w.model(), card.names(), 3);
-                problems.add(workloadSpec.problemAt(i, "model", "unknown model '" + w.model() + "' on " + card.id()
-                        + (close.isEmpty() ? "" : "; closest: " + String.join(", ", close))));
+                problems.add(workloadSpec.problemAt(i, "model", Suggest.unknownModel(w.model(), card)));
                 continue;
             }
             List<PricingIssue> issues = CostEstimator.issues(w, model, card);

@@ -115,8 +115,7 @@ public final class RatecardsCommand implements Runnable {
         public Integer call() {
             RateCard rateCard = load(RateCardRepository.fromSystem(), card);
             ModelPrice one = model == null ? null : rateCard.find(model).orElseThrow(() -> InputException.of(
-                    "--model", "unknown model '" + model + "' on " + rateCard.id() + "; closest: " + String.join(", ",
-                            dev.aicost.spec.Suggest.closest(model, rateCard.names(), 3))));
+                    "--model", dev.aicost.spec.Suggest.unknownModel(model, rateCard)));
             output.emit(spec, RateCardsRenderer.show(rateCard, one, output.format, output.width(), output.color()));
             return ExitCodes.OK;
         }

@@ -85,8 +85,7 @@ public final class RouteCommand implements Callable<Integer> {
         List<Problem> problems = new ArrayList<>();
         ModelPrice baseline = card.find(routeSpec.baseline()).orElse(null);
         if (baseline == null) {
-            problems.add(loaded.problemAt(-1, "baseline", "unknown model '" + routeSpec.baseline() + "' on "
-                    + card.id() + closest(routeSpec.baseline(), card)));
+            problems.add(loaded.problemAt(-1, "baseline", Suggest.unknownModel(routeSpec.baseline(), card)));
         }
         List<ModelPrice> candidates = new ArrayList<>();
         if (routeSpec.candidates() == null) {
@@ -96,8 +95,7 @@ public final class RouteCommand implements Callable<Integer> {
                 String name = routeSpec.candidates().get(i);
                 Optional<ModelPrice> found = card.find(name);
                 if (found.isEmpty()) {
-                    problems.add(loaded.candidateProblem(i, "unknown model '" + name + "' on " + card.id()
-                            + closest(name, card)));
+                    problems.add(loaded.candidateProblem(i, Suggest.unknownModel(name, card)));
                 } else if (found.get().tier() == null) {
                     problems.add(loaded.candidateProblem(i, found.get().id() + " has no capability tier on "
                             + card.id() + ", so it cannot be routed to"));
@@ -188,10 +186,5 @@ public final class RouteCommand implements Callable<Integer> {
             }
         }
         return results;
-    }
-
-    private static String closest(String name, RateCard card) {
-        List<String> close = Suggest.closest(name, card.names(), 3);
-        return close.isEmpty() ? "" : "; closest: " + String.join(", ", close);
     }
 }

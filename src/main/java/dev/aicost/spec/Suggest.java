@@ -10,6 +10,13 @@ public final class Suggest {
     private Suggest() {
     }
 
+    /** "unknown model 'x' on card-id; closest: a, b": the message for a model a card does not price. */
+    public static String unknownModel(String name, dev.aicost.model.RateCard card) {
+        List<String> close = closest(name, card.names(), 3);
+        return "unknown model '" + name + "' on " + card.id()
+                + (close.isEmpty() ? "" : "; closest: " + String.join(", ", close));
+    }
+
     /** Up to {@code limit} candidates, nearest first, that are plausibly what was meant. */
     public static List<String> closest(String wanted, Collection<String> candidates, int limit) {
         String w = wanted.toLowerCase(Locale.ROOT);
