@@ -102,7 +102,8 @@ public final class RatecardsCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "ID|FILE", description = "a card id (see 'ratecards list') or a card file")
+        @Parameters(index = "0", paramLabel = "ID|FILE", completionCandidates = Candidates.CardIds.class,
+                description = "a card id (see 'ratecards list') or a card file")
         String card;
 
         @Option(names = "--model", paramLabel = "M", description = "one model, with every mode's resolved prices")
@@ -164,10 +165,12 @@ public final class RatecardsCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "OLD", description = "the earlier card: an id or a file")
+        @Parameters(index = "0", paramLabel = "OLD", completionCandidates = Candidates.CardIds.class,
+                description = "the earlier card: an id or a file")
         String before;
 
-        @Parameters(index = "1", paramLabel = "NEW", description = "the newer card: an id or a file")
+        @Parameters(index = "1", paramLabel = "NEW", completionCandidates = Candidates.CardIds.class,
+                description = "the newer card: an id or a file")
         String after;
 
         @Option(names = "--fail-on-change", description = "exit 3 when anything changed (for a nightly job)")

@@ -1,7 +1,6 @@
 package dev.aicost.cli;
 
 import java.io.PrintWriter;
-import dev.aicost.spec.RateCardRepository;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,6 @@ final class ShellSession {
     /** {@link #complete} says "complete a file name" with this list. */
     static final List<String> FILES = List.of("\u0000files");
 
-    /** Commands whose arguments are rate cards: an id completes as an id, anything else as a file. */
-    private static final java.util.Set<String> CARD_ARGUMENTS = java.util.Set.of("aicost ratecards show",
-            "aicost ratecards diff");
 
     private final CommandLine model = AicostCommand.commandLine();
 
@@ -109,10 +105,16 @@ final class ShellSession {
         if (!command.getSubcommands().isEmpty()) {
             return matching(new ArrayList<>(command.getSubcommands().keySet()), partial);
         }
-        if (CARD_ARGUMENTS.contains(command.getCommandSpec().qualifiedName(" "))) {
-            List<String> ids = matching(RateCardRepository.fromSystem().builtInIds(), partial);
-            if (!ids.isEmpty()) {
-                return ids;
+        // An argument with candidates (a card id or a file) offers those that fit, else file names.
+        for (picocli.CommandLine.Model.PositionalParamSpec positional
+                : command.getCommandSpec().positionalParameters()) {
+            if (positional.completionCandidates() != null) {
+                List<String> values = new ArrayList<>();
+                positional.completionCandidates().forEach(values::add);
+                List<String> fitting = matching(values, partial);
+                if (!fitting.isEmpty()) {
+                    return fitting;
+                }
             }
         }
         return FILES;
