@@ -28,18 +28,18 @@ public final class AwsPriceListImporter {
             + "-ModelUnits$");
     private static final Map<String, String> TERMS = Map.of("1month", "1_month", "6month", "6_month", "NoCommit",
             "no_commit");
-    /** On-demand inferenceType to (mode, token class). */
-    private static final Map<String, Object[]> ON_DEMAND = Map.ofEntries(
-            Map.entry("Input tokens", new Object[] {Mode.ON_DEMAND, 0}),
-            Map.entry("Output tokens", new Object[] {Mode.ON_DEMAND, 1}),
-            Map.entry("Prompt cache write input tokens", new Object[] {Mode.ON_DEMAND, 2}),
-            Map.entry("Prompt cache read input tokens", new Object[] {Mode.ON_DEMAND, 3}),
-            Map.entry("Input tokens flex", new Object[] {Mode.FLEX, 0}),
-            Map.entry("Output tokens flex", new Object[] {Mode.FLEX, 1}),
-            Map.entry("Prompt cache read input tokens flex", new Object[] {Mode.FLEX, 3}),
-            Map.entry("Input tokens priority", new Object[] {Mode.PRIORITY, 0}),
-            Map.entry("Output tokens priority", new Object[] {Mode.PRIORITY, 1}),
-            Map.entry("Prompt cache read input tokens priority", new Object[] {Mode.PRIORITY, 3}));
+    /** On-demand inferenceType to its place in the card. */
+    private static final Map<String, Slot> ON_DEMAND = Map.ofEntries(
+            Map.entry("Input tokens", new Slot(Mode.ON_DEMAND, 0, null)),
+            Map.entry("Output tokens", new Slot(Mode.ON_DEMAND, 1, null)),
+            Map.entry("Prompt cache write input tokens", new Slot(Mode.ON_DEMAND, 2, null)),
+            Map.entry("Prompt cache read input tokens", new Slot(Mode.ON_DEMAND, 3, null)),
+            Map.entry("Input tokens flex", new Slot(Mode.FLEX, 0, null)),
+            Map.entry("Output tokens flex", new Slot(Mode.FLEX, 1, null)),
+            Map.entry("Prompt cache read input tokens flex", new Slot(Mode.FLEX, 3, null)),
+            Map.entry("Input tokens priority", new Slot(Mode.PRIORITY, 0, null)),
+            Map.entry("Output tokens priority", new Slot(Mode.PRIORITY, 1, null)),
+            Map.entry("Prompt cache read input tokens priority", new Slot(Mode.PRIORITY, 3, null)));
 
     /**
      * Marketplace usage types, matched whole: legacy {@code USE1-MP:USE1_InputTokenCount[_Global][_Batch]-Units}
@@ -57,14 +57,29 @@ public final class AwsPriceListImporter {
     private AwsPriceListImporter() {
     }
 
-    /** A Marketplace row's place in the card, or why it has none. */
+    /** A price-list row's place in the card (mode and token class), or why it has none. */
     private record Slot(Mode mode, int tokenClass, String skip) {
+        static Slot skipped(String why) {
+            return new Slot(null, -1, why);
+        }
+    }
+
+    /** A main-offer row's place, by its exact {@code feature} and {@code inferenceType}. */
+    private static Slot priceList(String feature, String inferenceType) {
+        Slot slot = switch (feature) {
+            case "On-demand Inference" -> ON_DEMAND.get(inferenceType);
+            case "Batch Inference" -> inferenceType.equals("Input tokens") ? new Slot(Mode.BATCH, 0, null)
+                    : inferenceType.equals("Output tokens") ? new Slot(Mode.BATCH, 1, null) : null;
+            default -> null;
+        };
+        return slot != null ? slot : Slot.skipped("feature '" + feature + "' / inferenceType '" + inferenceType
+                + "' is not a token price the card holds");
     }
 
     private static Slot marketplace(String usageType) {
         Matcher m = MARKETPLACE.matcher(usageType);
         if (!m.matches()) {
-            return new Slot(null, -1, "usage type '" + usageType + "' is not a token price the card holds");
+            return Slot.skipped("usage type '" + usageType + "' is not a token price the card holds");
         }
         boolean legacy = m.group(1) != null;
         String kind = legacy ? m.group(1) : m.group(5);
@@ -72,13 +87,13 @@ public final class AwsPriceListImporter {
         boolean longContext = legacy ? !m.group(4).isEmpty() : !m.group(6).isEmpty();
         Integer tokenClass = MARKETPLACE_CLASS.get(kind);
         if (tokenClass == null) {
-            return new Slot(null, -1, "1-hour cache-write price (cards hold the 5-minute price)");
+            return Slot.skipped("1-hour cache-write price (cards hold the 5-minute price)");
         }
         if (global) {
-            return new Slot(null, -1, "global cross-region profile (import into a global card)");
+            return Slot.skipped("global cross-region profile (import into a global card)");
         }
         if (longContext) {
-            return new Slot(null, -1, "long-context price (not imported from the price list; add long_context by hand)");
+            return Slot.skipped("long-context price (not imported from the price list; add long_context by hand)");
         }
         Mode mode = legacy ? (m.group(3).isEmpty() ? Mode.ON_DEMAND : Mode.BATCH) : switch (m.group(8)) {
             case "batch" -> Mode.BATCH;
@@ -191,19 +206,7 @@ public final class AwsPriceListImporter {
                 skipped.add(new ImportResult.Skipped(label, "unit '" + unit + "' is not 1K or 1M tokens"));
                 continue;
             }
-            Slot slot;
-            if (marketplaceRow) {
-                slot = marketplace(usageType);
-            } else {
-                Object[] kind = switch (feature) {
-                    case "On-demand Inference" -> ON_DEMAND.get(inferenceType);
-                    case "Batch Inference" -> inferenceType.equals("Input tokens") ? new Object[] {Mode.BATCH, 0}
-                            : inferenceType.equals("Output tokens") ? new Object[] {Mode.BATCH, 1} : null;
-                    default -> null;
-                };
-                slot = kind == null ? new Slot(null, -1, "feature '" + feature + "' / inferenceType '" + inferenceType
-                        + "' is not a token price the card holds") : new Slot((Mode) kind[0], (Integer) kind[1], null);
-            }
+            Slot slot = marketplaceRow ? marketplace(usageType) : priceList(feature, inferenceType);
             if (slot.skip() != null) {
                 skipped.add(new ImportResult.Skipped(label, slot.skip()));
                 continue;
