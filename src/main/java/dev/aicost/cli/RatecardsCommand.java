@@ -51,10 +51,6 @@ public final class RatecardsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static void print(picocli.CommandLine.Model.CommandSpec spec, OutputOptions output, String text) {
-        output.emit(spec, text);
-    }
-
     static RateCard load(RateCardRepository repository, String reference) {
         return repository.load(reference, null, reference);
     }
