@@ -1,18 +1,12 @@
 package dev.aicost.cli;
 
-import dev.aicost.model.Mode;
 import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
-import dev.aicost.model.TokenPrices;
-import dev.aicost.pricing.ModeRates;
 import dev.aicost.ratecards.RateCardDiff;
 import dev.aicost.render.RateCardsRenderer;
-import dev.aicost.render.TextTable;
-import dev.aicost.render.TextTable.Column;
 import dev.aicost.spec.InputException;
 import dev.aicost.spec.Problem;
 import dev.aicost.spec.RateCardRepository;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

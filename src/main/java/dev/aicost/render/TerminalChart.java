@@ -2,7 +2,6 @@ package dev.aicost.render;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
