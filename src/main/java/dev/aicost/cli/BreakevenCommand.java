@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "      --profile examples/hourly-profile.csv --term 6_month --plot breakeven.svg",
             "", "Exit codes: 0 ok, 1 internal error, 2 bad input."})
 public final class BreakevenCommand implements Callable<Integer> {
-    static final String DEFAULT_CARD = "aws-bedrock-us-east-1";
+    static final String DEFAULT_CARD = dev.aicost.spec.RegionCards.DEFAULT_CARD;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

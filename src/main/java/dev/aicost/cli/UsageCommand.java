@@ -2,40 +2,47 @@ package dev.aicost.cli;
 
 import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
+import dev.aicost.render.Numbers;
 import dev.aicost.render.UsageRenderer;
 import dev.aicost.report.UsageReport;
 import dev.aicost.spec.InputException;
 import dev.aicost.spec.Problem;
 import dev.aicost.spec.RateCardRepository;
+import dev.aicost.spec.RegionCards;
 import dev.aicost.usage.BillingReader;
 import dev.aicost.usage.InvocationLogReader;
 import dev.aicost.usage.SqlEmitter;
 import dev.aicost.usage.UsageAggregator;
 import dev.aicost.usage.UsageAnalysis;
-import java.io.IOException;
+import dev.aicost.usage.UsageInputs;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code aicost usage}: measured usage from Bedrock invocation logs, priced, as a workload spec and a profile. */
+/** {@code aicost usage}: measured usage from invocation logs or billing exports, priced, as a workload and a profile. */
 @Command(name = "usage", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Read Bedrock model-invocation logs (JSON lines, plain or .gz; files or folders as S3",
-            "syncs them) or AWS CUR 2.0 / FOCUS CSV billing exports, sum calls and tokens per model (and",
-            "tag), price them on a rate card (beside the billed cost, for exports), and write a workload",
-            "spec for 'estimate' and an hourly profile for 'breakeven --profile'."},
+        description = {"Read Bedrock model-invocation logs (JSON lines, pretty-printed records or a JSON array,",
+            "plain or .gz; files or folders as S3 syncs them) or billing exports (AWS CUR 2.0, legacy CUR,",
+            "FOCUS 1.0-1.3; CSV, .csv.gz or Parquet), told apart by content. Sums calls and tokens per",
+            "model (and tag), prices them on the rate card of each call's region (exports: beside the",
+            "billed cost, with the gap), and writes a workload spec for 'estimate' and an hourly profile",
+            "for 'breakeven --profile'."},
         footerHeading = "%nExamples:%n",
         footer = {"  aicost usage logs/ --by team",
+            "  aicost usage logs/ --ratecard aws-bedrock-us-east-1 --ratecard my-eu-central-1.yaml",
             "  aicost usage logs/ --emit-workload measured.yaml --emit-profile hourly.csv",
+            "  aicost usage cur-export.parquet --by team",
+            "  aicost usage focus-export.csv.gz --format json",
             "  aicost estimate measured.yaml && aicost breakeven --workload measured.yaml --profile hourly.csv",
             "  aicost usage --sql athena --by team",
             "", "Exit codes: 0 ok, 1 internal error, 2 bad input (and with --strict, the first malformed record)."})
@@ -43,11 +50,11 @@ public final class UsageCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "LOG", arity = "0..*",
-            description = "log files or folders (.json, .jsonl, .gz), or CUR / FOCUS CSV exports")
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "invocation logs or folders of them, or billing exports (CSV, .gz, Parquet)")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--by", paramLabel = "KEY", description = "group by this requestMetadata key too (e.g. team)")
+    @Option(names = "--by", paramLabel = "KEY", description = "group by this tag too (requestMetadata, resource tags)")
     String by;
 
     @Option(names = "--strict", description = "stop with exit 2 at the first malformed record")
@@ -75,45 +82,39 @@ public final class UsageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (sql != null) {
-            SqlEmitter.Dialect dialect;
-            try {
-                dialect = SqlEmitter.Dialect.parse(sql);
-            } catch (IllegalArgumentException e) {
-                throw InputException.of("--sql", "expected athena, trino, spark or duckdb, got '" + sql + "'");
-            }
-            List<String> paths = inputs.isEmpty() ? List.of("logs/**/*.json*") : inputs.stream()
-                    .map(p -> Files.isDirectory(p) ? p.resolve("**/*.json*").toString() : p.toString()).toList();
-            spec.commandLine().getOut().print(SqlEmitter.emit(dialect, paths, by));
-            spec.commandLine().getOut().flush();
-            return ExitCodes.OK;
+            return printSql();
         }
         if (inputs.isEmpty()) {
             throw InputException.of("usage", "give at least one log file or folder (or --sql DIALECT)");
         }
         BigDecimal hoursPerMonth = ratecardOptions.hoursPerMonth();
-        if (ratecardOptions.ratecards.size() > 1) {
-            throw InputException.of("--ratecard", "usage prices on one card");
+        RegionCards cards = new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard");
+        UsageInputs files = UsageInputs.of(inputs);
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        return files.billing() ? billingReport(files, cards.defaultCard(), threadCount)
+                : logReport(files, cards, hoursPerMonth, threadCount);
+    }
+
+    private Integer printSql() {
+        SqlEmitter.Dialect dialect;
+        try {
+            dialect = SqlEmitter.Dialect.parse(sql);
+        } catch (IllegalArgumentException e) {
+            throw InputException.of("--sql", "expected athena, trino, spark or duckdb, got '" + sql + "'");
         }
-        RateCard card = RateCardRepository.fromSystem().load(ratecardOptions.ratecards.isEmpty()
-                ? BreakevenCommand.DEFAULT_CARD : ratecardOptions.ratecards.get(0), null, "--ratecard");
-        List<Path> files = expand(inputs);
-        long totalBytes = 0;
-        for (Path file : files) {
-            try {
-                totalBytes += Files.size(file);
-            } catch (IOException e) {
-                throw InputException.of(file.toString(), "cannot be read: " + e.getMessage());
-            }
-        }
-        BillingInput billing = billing(files);
-        if (billing != null) {
-            return billingReport(billing, card, hoursPerMonth);
-        }
+        List<String> paths = inputs.isEmpty() ? List.of("logs/**/*.json*") : inputs.stream()
+                .map(p -> Files.isDirectory(p) ? p.resolve("**/*.json*").toString() : p.toString()).toList();
+        spec.commandLine().getOut().print(SqlEmitter.emit(dialect, paths, by));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    private Integer logReport(UsageInputs files, RegionCards cards, BigDecimal hoursPerMonth, int threadCount) {
+        RateCard card = cards.defaultCard();
         InvocationLogReader reader = new InvocationLogReader(by, strict);
         UsageAggregator aggregate;
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-        try (AutoCloseable progress = ProgressBar.start(reader.bytesRead(), totalBytes, !output.quiet)) {
-            aggregate = reader.read(files, () -> new UsageAggregator(modelId -> threshold(card, modelId)),
+        try (AutoCloseable progress = ProgressBar.start(reader.bytesRead(), files.totalBytes(), !output.quiet)) {
+            aggregate = reader.readDetected(files.logs(), () -> new UsageAggregator(modelId -> threshold(card, modelId)),
                     threadCount);
         } catch (InvocationLogReader.MalformedRecordException e) {
             throw new InputException(new Problem(e.record().file(), (int) Math.min(Integer.MAX_VALUE,
@@ -125,10 +126,18 @@ public final class UsageCommand implements Callable<Integer> {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        UsageAnalysis.Result result = UsageAnalysis.analyse(aggregate, card);
+        UsageAnalysis.Result result = UsageAnalysis.analyse(aggregate, cards::forRegion, cards::fallback);
         List<String> warnings = new ArrayList<>();
         if (result.records() == 0) {
             warnings.add("no records were read");
+        }
+        for (UsageAnalysis.RegionUse region : result.regions()) {
+            if (region.fallback()) {
+                warnings.add("calls made in " + region.region() + " (" + Numbers.count(BigDecimal.valueOf(region.calls()))
+                        + ", " + region.share().multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_EVEN)
+                        + "% of calls) are priced on " + region.ratecard() + ": no card for " + region.region()
+                        + " was given or ships; add one with --ratecard");
+            }
         }
         if (result.models().stream().anyMatch(r -> r.longContextCalls() > 0) && emitWorkload != null) {
             warnings.add("some calls used long-context rates; the emitted workload averages them into one shape "
@@ -140,90 +149,19 @@ public final class UsageCommand implements Callable<Integer> {
         if (emitWorkload != null) {
             AtomicFile.write(emitWorkload, UsageRenderer.workload(report, hoursPerMonth));
         }
-        if (emitProfile != null) {
-            if (result.hourly().hours() == 0) {
-                throw InputException.of("--emit-profile", "no records, so no hourly profile to write");
-            }
-            AtomicFile.write(emitProfile, UsageRenderer.profile(report));
-        }
+        writeProfile(report, "no records");
         output.emit(spec, text);
         return ExitCodes.OK;
     }
 
-    /** CSV billing exports among the inputs, all of one kind; null when the inputs are logs. */
-    private record BillingInput(List<Path> files, BillingReader.Kind kind) {
-    }
-
-    private static BillingInput billing(List<Path> files) {
-        List<Path> csv = new ArrayList<>();
-        BillingReader.Kind kind = null;
-        for (Path file : files) {
-            List<String> header = header(file);
-            BillingReader.Kind detected = header == null ? null : BillingReader.detect(header);
-            if (detected == null) {
-                continue;
-            }
-            if (kind != null && kind != detected) {
-                throw InputException.of(file.toString(), "is a " + detected.label() + " export; the others are "
-                        + kind.label());
-            }
-            kind = detected;
-            csv.add(file);
-        }
-        if (csv.isEmpty()) {
-            return null;
-        }
-        if (csv.size() != files.size()) {
-            throw InputException.of(files.get(0).toString(), "give invocation logs or billing exports, not both");
-        }
-        return new BillingInput(csv, kind);
-    }
-
-    /** The CSV header of a file that does not start like JSON, or null. */
-    private static List<String> header(Path file) {
-        try (java.io.BufferedReader reader = open(file)) {
-            String first = reader.readLine();
-            if (first == null || first.stripLeading().startsWith("{")) {
-                return null;
-            }
-            return List.of((first.startsWith("\uFEFF") ? first.substring(1) : first).split(",", -1));
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static java.io.BufferedReader open(Path file) throws IOException {
-        java.io.InputStream in = Files.newInputStream(file);
-        in = new java.io.BufferedInputStream(in);
-        in.mark(2);
-        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-        in.reset();
-        if (gzip) {
-            in = new java.util.zip.GZIPInputStream(in);
-        }
-        return new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private Integer billingReport(BillingInput input, RateCard card, BigDecimal hoursPerMonth) {
+    private Integer billingReport(UsageInputs files, RateCard card, int threadCount) {
         if (emitWorkload != null) {
             throw InputException.of("--emit-workload", "billing exports have no call counts, so no call shape: "
                     + "emit a workload from invocation logs");
         }
-        BillingReader.Read read = null;
-        for (Path file : input.files()) {
-            try (java.io.BufferedReader reader = open(file)) {
-                String headerLine = reader.readLine();
-                List<String> header = List.of((headerLine.startsWith("\uFEFF") ? headerLine.substring(1) : headerLine)
-                        .split(",", -1));
-                BillingReader.Read next = BillingReader.read(file.toString(), reader, header, by, strict);
-                read = read == null ? next : merge(read, next);
-            } catch (InvocationLogReader.MalformedRecordException e) {
-                throw new InputException(new Problem(e.record().file(), (int) e.record().line(), 0, null,
-                        "malformed row (--strict): " + e.record().message()));
-            } catch (IOException e) {
-                throw InputException.of(file.toString(), "cannot be read: " + e.getMessage());
-            }
-        }
+        BillingReader reader = new BillingReader(by, strict);
+        files.readExports(reader, by, threadCount);
+        BillingReader.Read read = reader.result();
         UsageAnalysis.Result result = BillingReader.analyse(read, card);
         List<String> warnings = new ArrayList<>();
         if (read.tokenRows() == 0) {
@@ -235,70 +173,29 @@ public final class UsageCommand implements Callable<Integer> {
         }
         if (read.otherBedrockCost().signum() != 0) {
             warnings.add("Bedrock lines that are not tokens (provisioned throughput, guardrails, ...) billed "
-                    + dev.aicost.render.Numbers.cents(read.otherBedrockCost(), card.currency())
-                    + "; they are not in the table");
+                    + Numbers.cents(read.otherBedrockCost(), card.currency())
+                    + "; they are listed apart, not priced");
         }
-        UsageReport report = new UsageReport(inputs.stream().map(Path::toString).toList(), input.kind().label(),
-                card.id(), card.currency(), by, result, warnings);
+        UsageReport report = new UsageReport(inputs.stream().map(Path::toString).toList(), read.kind().label(),
+                card.id(), card.currency(), by, result, output.shown(warnings));
         String text = UsageRenderer.render(report, output.format, output.width(), output.color());
-        if (emitProfile != null) {
-            if (result.hourly().hours() == 0) {
-                throw InputException.of("--emit-profile", "no token lines, so no hourly profile to write");
-            }
-            AtomicFile.write(emitProfile, UsageRenderer.profile(report));
-        }
+        writeProfile(report, "no token lines");
         output.emit(spec, text);
         return ExitCodes.OK;
     }
 
-    private static BillingReader.Read merge(BillingReader.Read a, BillingReader.Read b) {
-        java.util.Map<BillingReader.Key, BillingReader.Sums> sums = new java.util.LinkedHashMap<>(a.sums());
-        b.sums().forEach((key, value) -> sums.merge(key, value, (x, y) -> {
-            BillingReader.Sums merged = new BillingReader.Sums();
-            for (int i = 0; i < 4; i++) {
-                merged.tokens[i] = x.tokens[i] + y.tokens[i];
-            }
-            merged.billed = x.billed.add(y.billed);
-            return merged;
-        }));
-        java.util.TreeMap<Long, Long> hourly = new java.util.TreeMap<>(a.hourly());
-        b.hourly().forEach((hour, tokens) -> hourly.merge(hour, tokens, Long::sum));
-        List<dev.aicost.usage.UsageAggregator.Malformed> samples = new ArrayList<>(a.samples());
-        samples.addAll(b.samples());
-        return new BillingReader.Read(a.kind(), a.rows() + b.rows(), a.tokenRows() + b.tokenRows(),
-                a.malformed() + b.malformed(), samples.subList(0, Math.min(5, samples.size())), sums, hourly,
-                a.otherBedrockCost().add(b.otherBedrockCost()), a.dailyOnly() && b.dailyOnly());
+    private void writeProfile(UsageReport report, String nothing) {
+        if (emitProfile == null) {
+            return;
+        }
+        if (report.result().hourly().hours() == 0) {
+            throw InputException.of("--emit-profile", nothing + ", so no hourly profile to write");
+        }
+        AtomicFile.write(emitProfile, UsageRenderer.profile(report));
     }
 
     private static long threshold(RateCard card, String modelId) {
         ModelPrice model = card.find(modelId).orElse(null);
         return model == null || model.longContext() == null ? 0 : model.longContext().aboveTokens();
-    }
-
-    /** Files as given, and the log files under folders (sorted); an error for what does not exist. */
-    static List<Path> expand(List<Path> inputs) {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (Files.isRegularFile(input)) {
-                files.add(input);
-            } else if (Files.isDirectory(input)) {
-                try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile).filter(p -> {
-                        String name = p.getFileName().toString();
-                        return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".gz")
-                                || name.endsWith(".ndjson") || name.endsWith(".csv");
-                    }).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw InputException.of(input.toString(), "cannot be read: " + e.getMessage());
-                }
-            } else {
-                throw InputException.of(input.toString(), "file not found");
-            }
-        }
-        if (files.isEmpty()) {
-            throw InputException.of(String.join(", ", inputs.stream().map(Path::toString).toList()),
-                    "no log or export files (.json, .jsonl, .ndjson, .csv, .gz) found");
-        }
-        return files;
     }
 }

@@ -20,6 +20,8 @@ public final class UsageRenderer {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:00:00'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final String OTHER_TITLE = "Other AI lines (billed, not priced on the card)";
+
     private UsageRenderer() {
     }
 
@@ -39,10 +41,16 @@ public final class UsageRenderer {
                 + " · priced on " + report.ratecard(), Style.STRONG, color)).append('\n');
         out.append(Numbers.count(BigDecimal.valueOf(r.records()))).append(billing(r) ? " rows, " : " records, ")
                 .append(Numbers.count(BigDecimal.valueOf(r.malformed()))).append(" malformed\n\n");
-        out.append(rows(report, r.models(), false).render(width, color));
+        if (r.billing() == null || !r.models().isEmpty()) {
+            out.append(rows(report, r.models(), false).render(width, color));
+        }
         if (!r.groups().isEmpty()) {
             out.append('\n').append(TextTable.style("By " + report.tagKey(), Style.STRONG, color)).append('\n')
                     .append(rows(report, r.groups(), true).render(width, color));
+        }
+        if (r.billing() != null && !r.billing().otherLines().isEmpty()) {
+            out.append('\n').append(TextTable.style(OTHER_TITLE, Style.STRONG, color)).append('\n')
+                    .append(otherLines(report).render(width, color));
         }
         out.append('\n');
         for (String line : summary(report)) {
@@ -61,10 +69,15 @@ public final class UsageRenderer {
     static String markdown(UsageReport report) {
         UsageAnalysis.Result r = report.result();
         StringBuilder out = new StringBuilder("# Usage: ").append(String.join(", ", report.inputs())).append("\n\n");
-        out.append(rows(report, r.models(), false).markdown());
+        if (r.billing() == null || !r.models().isEmpty()) {
+            out.append(rows(report, r.models(), false).markdown());
+        }
         if (!r.groups().isEmpty()) {
             out.append("\n## By ").append(report.tagKey()).append("\n\n").append(rows(report, r.groups(), true)
                     .markdown());
+        }
+        if (r.billing() != null && !r.billing().otherLines().isEmpty()) {
+            out.append("\n## ").append(OTHER_TITLE).append("\n\n").append(otherLines(report).markdown());
         }
         out.append('\n');
         for (String line : summary(report)) {
@@ -77,23 +90,59 @@ public final class UsageRenderer {
     }
 
     static String csv(UsageReport report) {
+        boolean billed = billing(report.result());
         StringBuilder out = new StringBuilder("tag,model,mapped,calls,input_tokens,cache_read_tokens,cache_write_tokens,"
-                + "output_tokens,long_context_calls,cost\n");
+                + "output_tokens,long_context_calls,cost" + (billed ? ",billed_cost,gap,gap_percent" : "") + "\n");
         List<UsageAnalysis.Row> rows = report.result().groups().isEmpty() ? report.result().models()
                 : report.result().groups();
         for (UsageAnalysis.Row row : rows) {
             out.append(String.join(",", row.tag() == null ? "" : EstimateRenderer.csv(row.tag()),
-                    EstimateRenderer.csv(row.model()), String.valueOf(row.mapped()), String.valueOf(row.calls()),
+                    EstimateRenderer.csv(row.model()), String.valueOf(row.mapped()), billed ? "" : String.valueOf(row.calls()),
                     String.valueOf(row.inputTokens()), String.valueOf(row.cacheReadTokens()),
                     String.valueOf(row.cacheWriteTokens()), String.valueOf(row.outputTokens()),
-                    String.valueOf(row.longContextCalls()), row.cost() == null ? "" : Numbers.money6(row.cost())))
-                    .append('\n');
+                    String.valueOf(row.longContextCalls()), row.cost() == null ? "" : Numbers.money6(row.cost())));
+            if (billed) {
+                out.append(',').append(Numbers.money6(row.billedCost())).append(',')
+                        .append(row.gap() == null ? "" : Numbers.money6(row.gap())).append(',')
+                        .append(row.gapPercent() == null ? "" : percent(row.gapPercent()));
+            }
+            out.append('\n');
         }
         return out.toString();
     }
 
+    private static String percent(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private static String signedCents(BigDecimal value, String currency) {
+        return value.signum() > 0 ? "+" + Numbers.cents(value, currency) : Numbers.cents(value, currency);
+    }
+
+    private static String signedPercent(BigDecimal value) {
+        return value == null ? "n/a" : (value.signum() > 0 ? "+" : "") + value.setScale(1, RoundingMode.HALF_EVEN)
+                .toPlainString() + "%";
+    }
+
+    private static TextTable otherLines(UsageReport report) {
+        TextTable table = new TextTable(List.of(new Column("PROVIDER", false, 6), new Column("SERVICE", false, 12),
+                new Column("METER", false, 14), new Column("ROWS", true, 5), new Column("QUANTITY", true, 6),
+                new Column("BILLED", true, 10)));
+        BigDecimal total = BigDecimal.ZERO;
+        for (UsageAnalysis.OtherLine line : report.result().billing().otherLines()) {
+            table.row(Style.PLAIN, line.provider(), line.service(), line.meter(),
+                    Numbers.count(BigDecimal.valueOf(line.rows())),
+                    Numbers.count(line.quantity()) + (line.unit().isEmpty() ? "" : " " + line.unit()),
+                    Numbers.cents(line.billed(), report.currency()));
+            total = total.add(line.billed());
+        }
+        table.rule();
+        table.total(Style.STRONG, "Billed (other AI lines)", Numbers.cents(total, report.currency()));
+        return table;
+    }
+
     private static boolean billing(UsageAnalysis.Result result) {
-        return result.models().stream().anyMatch(r -> r.billedCost() != null);
+        return result.billing() != null;
     }
 
     private static TextTable rows(UsageReport report, List<UsageAnalysis.Row> rows, boolean tagged) {
@@ -109,16 +158,17 @@ public final class UsageRenderer {
         }
         columns.addAll(List.of(new Column("INPUT", true, 6), new Column("CACHE READ", true, 5),
                 new Column("CACHE WRITE", true, 4), new Column("OUTPUT", true, 6)));
-        if (!billed) {
-            columns.addAll(List.of(new Column("AVG IN/OUT", true, 3), new Column("P95 IN/OUT", true, 2)));
-        }
-        columns.add(new Column(billed ? "PRICED" : "COST", true, 10));
         if (billed) {
-            columns.add(new Column("BILLED", true, 10));
+            columns.addAll(List.of(new Column("BILLED", true, 10), new Column("PRICED", true, 10),
+                    new Column("GAP", true, 9), new Column("GAP %", true, 7)));
+        } else {
+            columns.addAll(List.of(new Column("AVG IN/OUT", true, 3), new Column("P95 IN/OUT", true, 2),
+                    new Column("COST", true, 10)));
         }
         TextTable table = new TextTable(columns);
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal billedTotal = BigDecimal.ZERO;
+        BigDecimal billedPriced = BigDecimal.ZERO;
         for (UsageAnalysis.Row row : rows) {
             List<String> cells = new ArrayList<>();
             if (tagged) {
@@ -132,15 +182,20 @@ public final class UsageRenderer {
                     Numbers.count(BigDecimal.valueOf(row.cacheReadTokens())),
                     Numbers.count(BigDecimal.valueOf(row.cacheWriteTokens())),
                     Numbers.count(BigDecimal.valueOf(row.outputTokens()))));
-            if (!billed) {
+            if (billed) {
+                cells.add(Numbers.cents(row.billedCost(), cur));
+                cells.add(row.cost() == null ? "n/a" : Numbers.cents(row.cost(), cur));
+                cells.add(row.gap() == null ? "n/a" : signedCents(row.gap(), cur));
+                cells.add(signedPercent(row.gapPercent()));
+                billedTotal = billedTotal.add(row.billedCost());
+                if (row.cost() != null) {
+                    billedPriced = billedPriced.add(row.billedCost());
+                }
+            } else {
                 cells.add(Numbers.count(row.averageInput()) + " / " + Numbers.count(row.averageOutput()));
                 cells.add(Numbers.count(BigDecimal.valueOf(row.p95Input())) + " / "
                         + Numbers.count(BigDecimal.valueOf(row.p95Output())));
-            }
-            cells.add(row.cost() == null ? "n/a" : Numbers.cents(row.cost(), cur));
-            if (billed) {
-                cells.add(row.billedCost() == null ? "" : Numbers.cents(row.billedCost(), cur));
-                billedTotal = billedTotal.add(row.billedCost() == null ? BigDecimal.ZERO : row.billedCost());
+                cells.add(row.cost() == null ? "n/a" : Numbers.cents(row.cost(), cur));
             }
             table.row(row.mapped() ? Style.PLAIN : Style.WARN, cells.toArray(String[]::new));
             if (row.cost() != null) {
@@ -148,9 +203,13 @@ public final class UsageRenderer {
             }
         }
         table.rule();
-        table.total(Style.STRONG, "On-demand cost of the priced rows", Numbers.cents(total, cur));
         if (billed) {
             table.total(Style.STRONG, "Billed (all token rows)", Numbers.cents(billedTotal, cur));
+            table.total(Style.STRONG, "Priced on " + report.ratecard() + " (priced rows)", Numbers.cents(total, cur));
+            table.total(Style.STRONG, "Gap, billed - priced (priced rows)", signedCents(billedPriced.subtract(total),
+                    cur));
+        } else {
+            table.total(Style.STRONG, "On-demand cost of the priced rows", Numbers.cents(total, cur));
         }
         return table;
     }
@@ -158,6 +217,18 @@ public final class UsageRenderer {
     private static List<String> summary(UsageReport report) {
         UsageAnalysis.Hourly h = report.result().hourly();
         List<String> lines = new ArrayList<>();
+        UsageAnalysis.Billing billing = report.result().billing();
+        if (billing != null) {
+            if (!report.result().models().isEmpty()) {
+                lines.add("Billed " + Numbers.cents(billing.billedPriced(), report.currency()) + " for the rows the card "
+                        + "prices at " + Numbers.cents(report.result().totalCost(), report.currency()) + ": a gap of "
+                        + signedCents(billing.gap(), report.currency()) + " (" + signedPercent(billing.gapPercent())
+                        + "), what discounts, credits or an out-of-date card account for");
+            }
+            lines.add("Billed in the whole export: " + Numbers.cents(billing.billedAll(), report.currency()) + " over "
+                    + Numbers.count(BigDecimal.valueOf(report.result().records())) + " rows; "
+                    + Numbers.count(BigDecimal.valueOf(billing.tokenRows())) + " Bedrock token rows");
+        }
         if (h.hours() > 0) {
             lines.add("Hourly tokens over " + h.hours() + " hours from " + HOUR.format(h.first()) + ": P50 "
                     + Numbers.count(h.p50()) + ", P75 " + Numbers.count(h.p75()) + ", P95 " + Numbers.count(h.p95())
@@ -220,9 +291,59 @@ public final class UsageRenderer {
             g.writeNumberField("max", Numbers.quantity(h.max()));
             g.writeEndObject();
             g.writeStringField("total_cost", Numbers.money6(r.totalCost()));
+            if (r.billing() != null) {
+                billingJson(g, r.billing());
+            } else {
+                regionsJson(g, r.regions());
+            }
             JsonText.strings(g, "warnings", warnings(report));
             g.writeEndObject();
         });
+    }
+
+    private static void billingJson(JsonGenerator g, UsageAnalysis.Billing billing) throws IOException {
+        g.writeNumberField("token_rows", billing.tokenRows());
+        g.writeStringField("billed_total", Numbers.money6(billing.billedTokens()));
+        g.writeStringField("billed_priced_rows", Numbers.money6(billing.billedPriced()));
+        g.writeStringField("gap_total", Numbers.money6(billing.gap()));
+        if (billing.gapPercent() == null) {
+            g.writeNullField("gap_total_percent");
+        } else {
+            g.writeStringField("gap_total_percent", percent(billing.gapPercent()));
+        }
+        g.writeStringField("billed_all_rows", Numbers.money6(billing.billedAll()));
+        g.writeArrayFieldStart("other_ai_lines");
+        for (UsageAnalysis.OtherLine line : billing.otherLines()) {
+            g.writeStartObject();
+            g.writeStringField("provider", line.provider());
+            g.writeStringField("service", line.service());
+            g.writeStringField("meter", line.meter());
+            g.writeStringField("unit", line.unit());
+            g.writeNumberField("rows", line.rows());
+            g.writeStringField("quantity", line.quantity().stripTrailingZeros().toPlainString());
+            g.writeStringField("billed_cost", Numbers.money6(line.billed()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void regionsJson(JsonGenerator g, List<UsageAnalysis.RegionUse> regions) throws IOException {
+        g.writeArrayFieldStart("regions");
+        for (UsageAnalysis.RegionUse region : regions) {
+            g.writeStartObject();
+            g.writeStringField("region", region.region());
+            g.writeNumberField("calls", region.calls());
+            g.writeNumberField("share", region.share().setScale(4, RoundingMode.HALF_EVEN));
+            g.writeStringField("ratecard", region.ratecard());
+            g.writeBooleanField("priced_on_default_card", region.fallback());
+            g.writeObjectFieldStart("inference_regions");
+            for (var entry : region.inferenceRegions().entrySet()) {
+                g.writeNumberField(entry.getKey(), entry.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void rows(JsonGenerator g, String field, List<UsageAnalysis.Row> rows) throws IOException {
@@ -260,6 +381,17 @@ public final class UsageRenderer {
             }
             if (row.billedCost() != null) {
                 g.writeStringField("billed_cost", Numbers.money6(row.billedCost()));
+                if (row.gap() == null) {
+                    g.writeNullField("gap");
+                    g.writeNullField("gap_percent");
+                } else {
+                    g.writeStringField("gap", Numbers.money6(row.gap()));
+                    if (row.gapPercent() == null) {
+                        g.writeNullField("gap_percent");
+                    } else {
+                        g.writeStringField("gap_percent", percent(row.gapPercent()));
+                    }
+                }
             }
             g.writeEndObject();
         }

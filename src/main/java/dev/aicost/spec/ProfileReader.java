@@ -48,63 +48,76 @@ public final class ProfileReader {
     }
 
     static Profile read(String file, BufferedReader reader) throws IOException {
-        String header = reader.readLine();
-        if (header == null) {
-            throw InputException.of(file, "is empty; expected a header 'hour,tokens'");
+        int bom = peekBom(reader);
+        try (CsvInput csv = new CsvInput(file, reader)) {
+            CsvInput.Row header = csv.next();
+            if (header == null) {
+                throw InputException.of(file, "is empty; expected a header 'hour,tokens'");
+            }
+            List<String> columns = new ArrayList<>();
+            for (String column : header.fields()) {
+                columns.add(column.toLowerCase(Locale.ROOT));
+            }
+            int hourColumn = columns.indexOf("hour");
+            int tokensColumn = columns.indexOf("tokens");
+            if (hourColumn < 0 || tokensColumn < 0) {
+                throw new InputException(new Problem(file, 1, 1 + bom, null, "expected a header with columns 'hour' "
+                        + "and 'tokens', got '" + String.join(",", header.fields()) + "'"));
+            }
+            return rows(file, csv, columns.size(), hourColumn, tokensColumn);
         }
-        if (header.startsWith("\uFEFF")) {
-            header = header.substring(1);
+    }
+
+    /** Skips a byte-order mark at the start of {@code reader}; returns how many characters it took (0 or 1). */
+    private static int peekBom(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        int first = reader.read();
+        if (first == '\uFEFF') {
+            return 1;
         }
-        List<String> columns = new ArrayList<>();
-        for (String column : header.split(",", -1)) {
-            columns.add(column.strip().toLowerCase(Locale.ROOT));
-        }
-        int hourColumn = columns.indexOf("hour");
-        int tokensColumn = columns.indexOf("tokens");
-        if (hourColumn < 0 || tokensColumn < 0) {
-            throw new InputException(new Problem(file, 1, 1, null, "expected a header with columns 'hour' and "
-                    + "'tokens', got '" + header + "'"));
-        }
+        reader.reset();
+        return 0;
+    }
+
+    private static Profile rows(String file, CsvInput csv, int width, int hourColumn, int tokensColumn) {
         List<Problem> problems = new ArrayList<>();
         List<BigDecimal> hourly = new ArrayList<>();
         Instant first = null;
         Instant previous = null;
         int previousLine = 0;
         int rows = 0;
-        int lineNumber = 1;
-        String line;
-        while ((line = reader.readLine()) != null && problems.size() < 20) {
-            lineNumber++;
-            if (line.isBlank()) {
+        CsvInput.Row row;
+        while ((row = csv.next()) != null && problems.size() < 20) {
+            if (row.blank()) {
                 continue;
             }
-            String[] fields = line.split(",", -1);
-            if (fields.length != columns.size()) {
-                problems.add(new Problem(file, lineNumber, 1, null, "expected " + columns.size() + " fields, got "
-                        + fields.length));
+            int lineNumber = (int) Math.min(Integer.MAX_VALUE, row.line());
+            if (row.size() != width) {
+                problems.add(new Problem(file, lineNumber, 1, null, "expected " + width + " fields, got "
+                        + row.size()));
                 continue;
             }
-            Instant hour = hour(file, lineNumber, column(fields, hourColumn), fields[hourColumn].strip(), problems);
-            BigDecimal tokens = tokens(file, lineNumber, column(fields, tokensColumn), fields[tokensColumn].strip(),
-                    problems);
+            int hourAt = row.column(hourColumn);
+            Instant hour = hour(file, lineNumber, hourAt, row.get(hourColumn), problems);
+            BigDecimal tokens = tokens(file, lineNumber, row.column(tokensColumn), row.get(tokensColumn), problems);
             if (hour == null || tokens == null) {
                 continue;
             }
             if (previous != null) {
                 if (hour.equals(previous)) {
-                    problems.add(new Problem(file, lineNumber, column(fields, hourColumn), "hour",
+                    problems.add(new Problem(file, lineNumber, hourAt, "hour",
                             "duplicate hour " + hour + " (also line " + previousLine + ")"));
                     continue;
                 }
                 if (hour.isBefore(previous)) {
-                    problems.add(new Problem(file, lineNumber, column(fields, hourColumn), "hour",
+                    problems.add(new Problem(file, lineNumber, hourAt, "hour",
                             "hours must be in ascending order: " + hour + " comes after " + previous + " (line "
                                     + previousLine + ")"));
                     continue;
                 }
                 long gap = Duration.between(previous, hour).toHours();
                 if (Duration.between(first, hour).toHours() >= MAX_HOURS) {
-                    problems.add(new Problem(file, lineNumber, column(fields, hourColumn), "hour",
+                    problems.add(new Problem(file, lineNumber, hourAt, "hour",
                             "the profile spans more than " + MAX_HOURS + " hours"));
                     break;
                 }
@@ -160,14 +173,5 @@ public final class ProfileReader {
             return null;
         }
         return tokens;
-    }
-
-    /** 1-based column where field {@code index} starts. */
-    private static int column(String[] fields, int index) {
-        int column = 1;
-        for (int i = 0; i < index; i++) {
-            column += fields[i].length() + 1;
-        }
-        return column;
     }
 }

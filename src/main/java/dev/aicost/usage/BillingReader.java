@@ -8,9 +8,13 @@ import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
 import dev.aicost.model.TokenPrices;
 import dev.aicost.pricing.ModeRates;
-import java.io.BufferedReader;
+import dev.aicost.spec.CsvInput;
+import dev.aicost.spec.InputException;
+import dev.aicost.spec.Problem;
+import dev.aicost.spec.Suggest;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,13 +25,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads Bedrock lines of AWS billing exports: CUR 2.0 CSV ({@code line_item_usage_type}, ...),
- * legacy CUR CSV ({@code lineItem/UsageType}, ...) and FOCUS CSV ({@code x_UsageType},
- * {@code ConsumedQuantity}, {@code BilledCost}, ...). Token lines are classified by usage type
- * ({@code *-input-tokens}, {@code *_OutputTokenCount}, cache read and write, batch, priority, flex,
- * long context); the model comes from the usage type (first-party models) or the product name
- * (Marketplace models such as "Claude Sonnet 4.5 (Amazon Bedrock Edition)"). Quantities are
- * scaled by the pricing (or consumed) unit when it names 1K or 1M tokens.
+ * Reads the AI lines of billing exports: AWS CUR 2.0 ({@code line_item_usage_type}, ...), legacy
+ * CUR ({@code lineItem/UsageType}, ...) and FOCUS 1.0 to 1.3 ({@code ChargePeriodStart},
+ * {@code BilledCost}, ...), whatever they were stored as (see {@link BillingRows}).
+ *
+ * <p>A Bedrock token line is recognised by its usage type ({@code *-input-tokens},
+ * {@code *_OutputTokenCount}, cache read and write, batch, priority, flex, long context), which
+ * CUR holds in {@code line_item_usage_type} and FOCUS in {@code x_UsageType} (AWS, FOCUS 1.0) or
+ * {@code SkuMeter} (AWS, FOCUS 1.2+); failing those, by a token {@code ConsumedUnit} and what
+ * {@code ChargeDescription} or {@code SkuPriceDetails} say the tokens are. The model comes from the
+ * usage type (first-party models) or the product name (Marketplace models such as "Claude Sonnet
+ * 4.5 (Amazon Bedrock Edition)"). Quantities are scaled by the unit when it names 1K or 1M
+ * tokens. Other AI lines (Bedrock lines that are not tokens; Azure OpenAI, Vertex AI and other AI
+ * services in a FOCUS file) are summed by service and meter with their billed cost.
  */
 public final class BillingReader {
     /** The export formats. */
@@ -39,23 +49,118 @@ public final class BillingReader {
         }
     }
 
-    private static final int INPUT = 0;
-    private static final int CACHE_READ = 1;
-    private static final int CACHE_WRITE = 2;
-    private static final int OUTPUT = 3;
+    /** What identifies each export, for messages. */
+    public static final String IDENTIFYING = "AWS CUR 2.0 (line_item_usage_type, line_item_usage_amount, "
+            + "line_item_unblended_cost, line_item_usage_start_date), legacy CUR (lineItem/UsageType, "
+            + "lineItem/UsageAmount, lineItem/UnblendedCost, lineItem/UsageStartDate) or FOCUS 1.0-1.3 "
+            + "(ChargePeriodStart, BilledCost, ConsumedQuantity or PricingQuantity)";
+    private static final List<String> CUR2_REQUIRED = List.of("line_item_usage_type", "line_item_usage_amount",
+            "line_item_unblended_cost", "line_item_usage_start_date");
+    private static final List<String> LEGACY_REQUIRED = List.of("lineItem/UsageType", "lineItem/UsageAmount",
+            "lineItem/UnblendedCost", "lineItem/UsageStartDate");
+    private static final List<String> FOCUS_REQUIRED = List.of("ChargePeriodStart", "BilledCost");
+
+    /** The columns the reader looks at (a Parquet reader fetches only these). */
+    public static final List<String> COLUMNS = List.of(
+            "line_item_usage_type", "line_item_usage_amount", "line_item_unblended_cost", "line_item_usage_start_date",
+            "line_item_product_code", "line_item_line_item_type", "pricing_unit", "product", "product_product_name",
+            "product_servicecode", "product_region_code", "resource_tags",
+            "lineItem/UsageType", "lineItem/UsageAmount", "lineItem/UnblendedCost", "lineItem/UsageStartDate",
+            "lineItem/ProductCode", "lineItem/LineItemType", "pricing/unit", "product/productName",
+            "product/servicecode",
+            "ChargePeriodStart", "BilledCost", "ConsumedQuantity", "ConsumedUnit", "PricingQuantity", "PricingUnit",
+            "ServiceName", "ServiceCategory", "ProviderName", "PublisherName", "ChargeCategory", "ChargeDescription",
+            "SkuMeter", "SkuPriceDetails", "RegionId", "Tags", "x_UsageType", "x_ServiceCode", "x_ProductName");
+
+    static final int INPUT = 0;
+    static final int CACHE_READ = 1;
+    static final int CACHE_WRITE = 2;
+    static final int OUTPUT = 3;
+    private static final int MAX_OTHER_LINES = 10_000;
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final Kind kind;
-    private final Map<String, Integer> columns;
     private final String tagKey;
+    private final boolean strict;
+    private final Map<Key, Sums> sums = new LinkedHashMap<>();
+    private final Map<OtherKey, OtherSums> other = new LinkedHashMap<>();
+    private final TreeMap<Long, Long> hourly = new TreeMap<>();
+    private final List<UsageAggregator.Malformed> samples = new ArrayList<>();
+    private Kind kind;
+    private long rows;
+    private long tokenRows;
+    private long malformed;
+    private boolean dailyOnly = true;
+    private BigDecimal billedAll = BigDecimal.ZERO;
+    private BigDecimal otherBedrockCost = BigDecimal.ZERO;
 
-    private BillingReader(Kind kind, List<String> header, String tagKey) {
-        this.kind = kind;
-        this.columns = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            columns.put(header.get(i).strip(), i);
+    /** Column indexes of one export. */
+    private final class Columns {
+        final int usageType;
+        final int skuMeter;
+        final int amount;
+        final int unit;
+        final int pricingQuantity;
+        final int pricingUnit;
+        final int cost;
+        final int start;
+        final int productCode;
+        final int serviceName;
+        final int serviceCategory;
+        final int provider;
+        final int publisher;
+        final int description;
+        final int skuDetails;
+        final int productName;
+        final int productMap;
+        final int tags;
+        final int tagColumn;
+        final List<String> names;
+
+        Columns(Kind kind, List<String> header) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                index.putIfAbsent(header.get(i).strip(), i);
+            }
+            names = header;
+            boolean cur = kind == Kind.CUR;
+            usageType = find(index, cur ? "line_item_usage_type" : "x_UsageType", "lineItem/UsageType");
+            skuMeter = cur ? -1 : find(index, "SkuMeter", null);
+            amount = find(index, cur ? "line_item_usage_amount" : "ConsumedQuantity", "lineItem/UsageAmount");
+            unit = find(index, cur ? "pricing_unit" : "ConsumedUnit", "pricing/unit");
+            pricingQuantity = cur ? -1 : find(index, "PricingQuantity", null);
+            pricingUnit = cur ? -1 : find(index, "PricingUnit", null);
+            cost = find(index, cur ? "line_item_unblended_cost" : "BilledCost", "lineItem/UnblendedCost");
+            start = find(index, cur ? "line_item_usage_start_date" : "ChargePeriodStart", "lineItem/UsageStartDate");
+            productCode = find(index, cur ? "line_item_product_code" : "x_ServiceCode", "lineItem/ProductCode");
+            serviceName = find(index, cur ? "product_servicecode" : "ServiceName", "product/servicecode");
+            serviceCategory = cur ? -1 : find(index, "ServiceCategory", null);
+            provider = cur ? -1 : find(index, "ProviderName", null);
+            publisher = cur ? -1 : find(index, "PublisherName", null);
+            description = cur ? -1 : find(index, "ChargeDescription", null);
+            skuDetails = cur ? -1 : find(index, "SkuPriceDetails", null);
+            productName = find(index, cur ? "product_product_name" : "x_ProductName", "product/productName");
+            productMap = cur ? find(index, "product", null) : -1;
+            tags = find(index, cur ? "resource_tags" : "Tags", null);
+            tagColumn = tagKey == null || !cur ? -1 : find(index, "resourceTags/user:" + tagKey, null);
         }
+
+        private int find(Map<String, Integer> index, String name, String alternative) {
+            Integer at = index.get(name);
+            if (at == null && alternative != null) {
+                at = index.get(alternative);
+            }
+            return at == null ? -1 : at;
+        }
+    }
+
+    /**
+     * @param tagKey the tag to group by (CUR {@code resource_tags} / {@code resourceTags/user:KEY},
+     *               FOCUS {@code Tags}), or null
+     * @param strict stop with bad input at the first malformed row
+     */
+    public BillingReader(String tagKey, boolean strict) {
         this.tagKey = tagKey;
+        this.strict = strict;
     }
 
     /** CUR or FOCUS by the header's columns, or null for neither. */
@@ -64,10 +169,62 @@ public final class BillingReader {
         if (names.contains("line_item_usage_type") || names.contains("lineItem/UsageType")) {
             return Kind.CUR;
         }
-        if (names.contains("x_UsageType") || names.contains("ChargePeriodStart")) {
+        if (names.contains("x_UsageType") || names.contains("ChargePeriodStart") || names.contains("BilledCost")) {
             return Kind.FOCUS;
         }
         return null;
+    }
+
+    /** Bad input naming the columns an export of {@code kind} needs and lacks. */
+    public static void requireColumns(String file, Kind kind, List<String> header) {
+        List<String> names = header.stream().map(String::strip).toList();
+        List<String> missing = new ArrayList<>();
+        String label;
+        if (kind == Kind.CUR) {
+            boolean legacy = names.contains("lineItem/UsageType");
+            label = legacy ? "a legacy CUR export" : "a CUR 2.0 export";
+            for (String column : legacy ? LEGACY_REQUIRED : CUR2_REQUIRED) {
+                if (!names.contains(column)) {
+                    missing.add(column);
+                }
+            }
+        } else {
+            label = "a FOCUS export";
+            for (String column : FOCUS_REQUIRED) {
+                if (!names.contains(column)) {
+                    missing.add(column);
+                }
+            }
+            if (!names.contains("ConsumedQuantity") && !names.contains("PricingQuantity")) {
+                missing.add("ConsumedQuantity (or PricingQuantity)");
+            }
+        }
+        if (!missing.isEmpty()) {
+            String hint = closestColumns(header);
+            throw new InputException(new Problem(file, 1, 1, null, "looks like " + label + " but has no "
+                    + String.join(", ", missing) + " column" + (missing.size() > 1 ? "s" : "")
+                    + (hint.isEmpty() ? "" : "; " + hint)));
+        }
+    }
+
+    /** "did you mean" for header names that are near an identifying column; "" when none is. */
+    public static String closestColumns(List<String> header) {
+        List<String> known = new ArrayList<>(CUR2_REQUIRED);
+        known.addAll(LEGACY_REQUIRED);
+        known.addAll(List.of("ChargePeriodStart", "BilledCost", "ConsumedQuantity", "PricingQuantity"));
+        List<String> hints = new ArrayList<>();
+        for (String name : header) {
+            String column = name.strip();
+            if (known.contains(column) || column.length() < 6) {
+                continue;
+            }
+            for (String candidate : Suggest.closest(column, known, 1)) {
+                if (Suggest.distance(column.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT)) <= 2) {
+                    hints.add("'" + column + "' is not '" + candidate + "'");
+                }
+            }
+        }
+        return hints.isEmpty() ? "" : "did you misspell a column? " + String.join(", ", hints);
     }
 
     /** Sums per (model key, tag, mode, long context): tokens by class and billed cost. */
@@ -79,105 +236,195 @@ public final class BillingReader {
     public record Key(String model, String tag, Mode mode, boolean longContext) {
     }
 
-    /** What was read from one export. */
-    public record Read(Kind kind, long rows, long tokenRows, long malformed, List<UsageAggregator.Malformed> samples,
-            Map<Key, Sums> sums, TreeMap<Long, Long> hourly, BigDecimal otherBedrockCost, boolean dailyOnly) {
+    /** An AI line that is not Bedrock tokens: who bills it, for what service and meter, in what unit. */
+    public record OtherKey(String provider, String service, String meter, String unit) {
     }
 
-    /** Reads the export behind {@code reader} (its header already consumed into {@code header}). */
-    public static Read read(String file, BufferedReader reader, List<String> header, String tagKey, boolean strict)
-            throws IOException {
-        Kind kind = detect(header);
-        BillingReader billing = new BillingReader(kind, header, tagKey);
-        CsvRows rows = new CsvRows(reader);
-        Map<Key, Sums> sums = new LinkedHashMap<>();
-        TreeMap<Long, Long> hourly = new TreeMap<>();
-        List<UsageAggregator.Malformed> samples = new ArrayList<>();
-        long count = 0;
-        long tokenRows = 0;
-        long malformed = 0;
-        boolean dailyOnly = true;
-        BigDecimal other = BigDecimal.ZERO;
-        List<String> fields;
-        while ((fields = rows.next()) != null) {
-            if (fields.size() == 1 && fields.get(0).isBlank()) {
+    /** Rows, quantity and billed cost of one {@link OtherKey}. */
+    public static final class OtherSums {
+        public long rows;
+        public BigDecimal quantity = BigDecimal.ZERO;
+        public BigDecimal billed = BigDecimal.ZERO;
+    }
+
+    /** What was read from the exports. */
+    public record Read(Kind kind, long rows, long tokenRows, long malformed, List<UsageAggregator.Malformed> samples,
+            Map<Key, Sums> sums, TreeMap<Long, Long> hourly, BigDecimal otherBedrockCost, boolean dailyOnly,
+            BigDecimal billedAll, Map<OtherKey, OtherSums> other) {
+    }
+
+    /** Reads every row of one export into the sums; exports of different kinds cannot be mixed. */
+    public void read(String file, Kind fileKind, BillingRows input) {
+        if (kind != null && kind != fileKind) {
+            throw InputException.of(file, "is a " + fileKind.label() + " export; the others are " + kind.label());
+        }
+        kind = fileKind;
+        List<String> header = input.header();
+        Columns columns = new Columns(fileKind, header);
+        CsvInput.Row row;
+        while ((row = input.next()) != null) {
+            if (row.blank()) {
                 continue;
             }
-            count++;
-            long line = rows.line() + 1;
-            String problem = null;
-            try {
-                if (fields.size() != header.size()) {
-                    problem = "expected " + header.size() + " fields, got " + fields.size();
-                } else {
-                    int result = billing.row(fields, sums, hourly);
-                    if (result == 1) {
-                        tokenRows++;
-                    } else if (result < 0) {
-                        other = other.add(billing.decimal(fields, billing.costColumn()));
-                    }
-                    if (result == 1 && billing.hourOf(fields) % 24 != 0) {
-                        dailyOnly = false;
-                    }
-                }
-            } catch (NumberFormatException | java.time.DateTimeException | IOException e) {
-                problem = e.getMessage();
-            }
+            rows++;
+            RowProblem problem = row(file, columns, row);
             if (problem != null) {
                 if (strict) {
-                    throw new InvocationLogReader.MalformedRecordException(new UsageAggregator.Malformed(file, line,
-                            problem));
+                    throw new InputException(new Problem(file, (int) Math.min(Integer.MAX_VALUE, row.line()),
+                            problem.column, problem.field, "malformed row (--strict): " + problem.message));
                 }
                 malformed++;
                 if (samples.size() < UsageAggregator.SAMPLES) {
-                    samples.add(new UsageAggregator.Malformed(file, line, problem));
+                    samples.add(new UsageAggregator.Malformed(file, row.line(), (problem.field == null ? ""
+                            : problem.field + ": ") + problem.message));
                 }
             }
         }
-        return new Read(kind, count, tokenRows, malformed, samples, sums, hourly, other, dailyOnly && tokenRows > 0);
     }
 
-    /** 1 for a token line (added), -1 for another Bedrock line (its cost is "other"), 0 for anything else. */
-    private int row(List<String> fields, Map<Key, Sums> sums, TreeMap<Long, Long> hourly) throws IOException {
-        String usageType = value(fields, kind == Kind.CUR ? "line_item_usage_type" : "x_UsageType",
-                "lineItem/UsageType");
-        String lower = usageType.toLowerCase(Locale.ROOT);
-        int tokenClass = tokenClass(lower);
-        boolean bedrock = isBedrock(fields, lower);
-        if (tokenClass < 0 || !bedrock) {
-            return bedrock && tokenClass < 0 ? -1 : 0;
+    /** What the rows add up to. */
+    public Read result() {
+        return new Read(kind, rows, tokenRows, malformed, List.copyOf(samples), sums, hourly, otherBedrockCost,
+                dailyOnly && tokenRows > 0, billedAll, other);
+    }
+
+    /** Why a row is malformed: the column (1-based), the field and the message. */
+    private record RowProblem(int column, String field, String message) {
+    }
+
+    /** A row's value could not be read. */
+    private static final class Bad extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient RowProblem problem;
+
+        Bad(CsvInput.Row row, int index, String field, String message) {
+            super(message, null, false, false);
+            this.problem = new RowProblem(row.column(index), field, message);
         }
-        String product = productName(fields);
+    }
+
+    /** Adds one row; returns why it is malformed, or null. A malformed row adds nothing anywhere. */
+    private RowProblem row(String file, Columns c, CsvInput.Row row) {
+        if (row.size() != c.names.size()) {
+            return new RowProblem(1, null, "expected " + c.names.size() + " fields, got " + row.size());
+        }
+        try {
+            BigDecimal billed = decimal(row, c, c.cost);
+            String usageType = row.get(c.usageType);
+            if (usageType.isEmpty()) {
+                usageType = row.get(c.skuMeter);
+            }
+            String lower = usageType.toLowerCase(Locale.ROOT);
+            String product = productName(row, c);
+            boolean bedrock = isBedrock(row, c, lower, product);
+            int tokenClass = tokenClass(lower);
+            String unitText = row.get(c.unit).isEmpty() ? row.get(c.pricingUnit) : row.get(c.unit);
+            if (tokenClass < 0 && kind == Kind.FOCUS && unitText.toLowerCase(Locale.ROOT).contains("token")) {
+                tokenClass = tokenClassFromText((row.get(c.description) + " " + row.get(c.skuDetails) + " "
+                        + usageType).toLowerCase(Locale.ROOT));
+            }
+            if (tokenClass >= 0 && bedrock) {
+                tokenRow(row, c, usageType, lower, product, tokenClass, billed);
+            } else if (bedrock || isAi(row, c, lower)) {
+                otherRow(row, c, usageType, product, bedrock, billed);
+            }
+            billedAll = billedAll.add(billed == null ? BigDecimal.ZERO : billed);
+            return null;
+        } catch (Bad e) {
+            return e.problem;
+        }
+    }
+
+    private void tokenRow(CsvInput.Row row, Columns c, String usageType, String lower, String product,
+            int tokenClass, BigDecimal billed) throws Bad {
         String model = modelKey(usageType, product);
         if (model.isEmpty()) {
-            throw new NumberFormatException("cannot tell the model of usage type '" + usageType + "'");
+            model = row.get(c.description);
         }
-        long tokens = decimal(fields, kind == Kind.CUR ? "line_item_usage_amount" : "ConsumedQuantity",
-                "lineItem/UsageAmount").multiply(unitScale(value(fields, kind == Kind.CUR ? "pricing_unit"
-                        : "ConsumedUnit", "pricing/unit"))).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
-        BigDecimal billed = decimal(fields, costColumn());
+        if (model.isEmpty()) {
+            throw new Bad(row, c.usageType, c.names.get(Math.max(0, c.usageType)), "cannot tell the model of usage "
+                    + "type '" + usageType + "'");
+        }
+        int quantityColumn = c.amount;
+        String unit = row.get(c.unit);
+        if (row.get(c.amount).isEmpty() && c.pricingQuantity >= 0 && !row.get(c.pricingQuantity).isEmpty()) {
+            quantityColumn = c.pricingQuantity;
+            unit = row.get(c.pricingUnit);
+        }
+        BigDecimal quantity = decimal(row, c, quantityColumn);
+        if (quantity == null) {
+            throw new Bad(row, quantityColumn, quantityColumn < 0 ? "quantity" : c.names.get(quantityColumn),
+                    "a token line needs a quantity");
+        }
+        if (billed == null) {
+            throw new Bad(row, c.cost, c.names.get(c.cost), "a token line needs a cost");
+        }
+        long tokens;
+        try {
+            tokens = quantity.multiply(unitScale(unit)).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new Bad(row, quantityColumn, c.names.get(quantityColumn), "token quantity " + quantity
+                    + " is out of range");
+        }
+        long hour = hourOf(row, c);
+        String tag = tagKey == null ? null : tag(row, c);
         Mode mode = lower.contains("batch") ? Mode.BATCH : lower.contains("priority") ? Mode.PRIORITY
                 : lower.contains("flex") ? Mode.FLEX : Mode.ON_DEMAND;
         boolean longContext = lower.contains("lctx") || lower.contains("long-ctx") || lower.contains("long_ctx");
-        Sums s = sums.computeIfAbsent(new Key(model, tagKey == null ? null : tag(fields), mode, longContext),
-                k -> new Sums());
+        Sums s = sums.computeIfAbsent(new Key(model, tag, mode, longContext), k -> new Sums());
         s.tokens[tokenClass] += tokens;
         s.billed = s.billed.add(billed);
-        hourly.merge(hourOf(fields), tokens, Long::sum);
-        return 1;
+        hourly.merge(hour, tokens, Long::sum);
+        tokenRows++;
+        if (hour % 24 != 0) {
+            dailyOnly = false;
+        }
     }
 
-    private String costColumn() {
-        return kind == Kind.CUR ? (columns.containsKey("line_item_unblended_cost") ? "line_item_unblended_cost"
-                : "lineItem/UnblendedCost") : "BilledCost";
+    private void otherRow(CsvInput.Row row, Columns c, String usageType, String product, boolean bedrock,
+            BigDecimal billed) throws Bad {
+        hourOf(row, c); // a row with a bad date is malformed here too
+        BigDecimal quantity = decimal(row, c, c.amount);
+        if (quantity == null && c.pricingQuantity >= 0) {
+            quantity = decimal(row, c, c.pricingQuantity);
+        }
+        String provider = kind == Kind.CUR ? "AWS" : firstNonEmpty(row.get(c.provider), row.get(c.publisher), "?");
+        String service = firstNonEmpty(row.get(c.serviceName), product, row.get(c.productCode), "?");
+        String meter = firstNonEmpty(usageType, row.get(c.description), row.get(c.unit), "?");
+        String unit = firstNonEmpty(row.get(c.unit), row.get(c.pricingUnit), "");
+        OtherKey key = new OtherKey(provider, service, meter, unit);
+        OtherSums s = other.get(key);
+        if (s == null) {
+            if (other.size() >= MAX_OTHER_LINES) {
+                key = new OtherKey(provider, service, "(other meters)", "");
+            }
+            s = other.computeIfAbsent(key, k -> new OtherSums());
+        }
+        s.rows++;
+        s.quantity = s.quantity.add(quantity == null ? BigDecimal.ZERO : quantity);
+        s.billed = s.billed.add(billed == null ? BigDecimal.ZERO : billed);
+        if (bedrock) {
+            otherBedrockCost = otherBedrockCost.add(billed == null ? BigDecimal.ZERO : billed);
+        }
     }
 
-    long hourOf(List<String> fields) {
-        String start = value(fields, kind == Kind.CUR ? "line_item_usage_start_date" : "ChargePeriodStart",
-                "lineItem/UsageStartDate");
+    private static String firstNonEmpty(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    private long hourOf(CsvInput.Row row, Columns c) throws Bad {
+        String start = row.get(c.start);
+        if (start.isEmpty()) {
+            throw new Bad(row, c.start, c.names.get(c.start), "the start time is missing");
+        }
         long hour = InvocationLogReader.epochHour(start.length() == 10 ? start + "T00:00:00Z" : start);
         if (hour == Long.MIN_VALUE) {
-            throw new java.time.DateTimeException("usage start '" + start + "' is not an ISO-8601 time");
+            throw new Bad(row, c.start, c.names.get(c.start), "'" + start + "' is not an ISO-8601 time");
         }
         return hour;
     }
@@ -200,11 +447,39 @@ public final class BillingReader {
         return -1;
     }
 
-    private boolean isBedrock(List<String> fields, String usageType) {
-        String code = (value(fields, kind == Kind.CUR ? "line_item_product_code" : "x_ServiceCode",
-                "lineItem/ProductCode") + " " + productName(fields) + " " + value(fields, "ServiceName", null))
+    /** The token class a charge description names ("... per million output tokens ..."), or -1. */
+    static int tokenClassFromText(String text) {
+        if (text.contains("cache read") || text.contains("cached") || text.contains("cache hit")
+                || text.contains("cacheread") || text.contains("cache_read")) {
+            return CACHE_READ;
+        }
+        if (text.contains("cache write") || text.contains("cache creation") || text.contains("cachewrite")
+                || text.contains("cache_write")) {
+            return CACHE_WRITE;
+        }
+        if (text.matches("(?s).*\\b(output|outpt|response|completion)\\b.*")) {
+            return OUTPUT;
+        }
+        if (text.matches("(?s).*\\b(input|inp|prompt)\\b.*")) {
+            return INPUT;
+        }
+        return -1;
+    }
+
+    private static boolean isBedrock(CsvInput.Row row, Columns c, String usageType, String product) {
+        String code = (row.get(c.productCode) + " " + product + " " + row.get(c.serviceName))
                 .toLowerCase(Locale.ROOT);
         return code.contains("bedrock") || usageType.contains("-mp:");
+    }
+
+    /** An AI service line of any provider: FOCUS's service category, or a name that says so. */
+    private static boolean isAi(CsvInput.Row row, Columns c, String usageType) {
+        if (row.get(c.serviceCategory).equalsIgnoreCase("AI and Machine Learning")) {
+            return true;
+        }
+        String name = (row.get(c.serviceName) + " " + row.get(c.productCode)).toLowerCase(Locale.ROOT);
+        return name.contains("openai") || name.contains("vertex") || name.contains("gemini")
+                || name.contains("anthropic") || name.contains("cognitive services") || name.contains("foundry");
     }
 
     /**
@@ -230,7 +505,10 @@ public final class BillingReader {
         return earliest > 0 ? rest.substring(0, earliest) : product;
     }
 
-    /** The card model a model key stands for: equal names first, then the shortest name containing it. */
+    /**
+     * The card model a model key stands for: equal names first, then the shortest name containing
+     * it, then (for a key that is a whole charge description) the longest card name it contains.
+     */
     public static ModelPrice match(RateCard card, String key) {
         String wanted = normalize(key);
         if (wanted.isEmpty()) {
@@ -240,11 +518,18 @@ public final class BillingReader {
         if (direct != null) {
             return direct;
         }
-        return card.models().values().stream()
+        ModelPrice named = card.models().values().stream()
                 .filter(m -> normalize(m.name()).equals(wanted) || normalize(m.name()).contains(wanted)
                         || normalize(m.id()).contains(wanted))
                 .min(Comparator.comparing((ModelPrice m) -> !normalize(m.name()).equals(wanted))
                         .thenComparingInt(m -> m.name().length()))
+                .orElse(null);
+        if (named != null) {
+            return named;
+        }
+        return card.models().values().stream()
+                .filter(m -> normalize(m.name()).length() >= 6 && wanted.contains(normalize(m.name())))
+                .max(Comparator.comparingInt(m -> normalize(m.name()).length()))
                 .orElse(null);
     }
 
@@ -264,29 +549,50 @@ public final class BillingReader {
         return BigDecimal.ONE;
     }
 
-    private String productName(List<String> fields) {
-        for (String column : kind == Kind.CUR ? List.of("product_product_name", "product/productName")
-                : List.of("x_ProductName", "ChargeDescription", "ServiceName")) {
-            String value = value(fields, column, null);
+    private static String productName(CsvInput.Row row, Columns c) {
+        String named = row.get(c.productName);
+        if (!named.isEmpty()) {
+            return named;
+        }
+        if (c.productMap >= 0) {
+            String map = row.get(c.productMap);
+            String value = map.startsWith("{") ? jsonValue(map, "product_name") : "";
             if (!value.isEmpty()) {
                 return value;
             }
         }
-        String map = value(fields, "product", null);
-        return map.startsWith("{") ? jsonValue(map, "product_name") : "";
+        String service = row.get(c.serviceName);
+        if (service.contains("Bedrock Edition")) {
+            return service;
+        }
+        String description = row.get(c.description);
+        if (description.contains("Bedrock Edition")) {
+            return description;
+        }
+        String details = row.get(c.skuDetails);
+        if (details.startsWith("{")) {
+            for (String key : List.of("x_ModelName", "ModelName", "x_Model", "Model", "x_ProductName")) {
+                String value = jsonValue(details, key);
+                if (!value.isEmpty()) {
+                    return value;
+                }
+            }
+        }
+        return service.isEmpty() ? description : service;
     }
 
-    private String tag(List<String> fields) throws IOException {
-        String value;
-        if (kind == Kind.FOCUS) {
-            value = jsonValue(value(fields, "Tags", null), tagKey);
-        } else if (columns.containsKey("resourceTags/user:" + tagKey)) {
-            value = value(fields, "resourceTags/user:" + tagKey, null);
-        } else {
-            String tags = value(fields, "resource_tags", null);
-            value = jsonValue(tags, "user_" + tagKey);
-            if (value.isEmpty()) {
-                value = jsonValue(tags, tagKey);
+    private String tag(CsvInput.Row row, Columns c) {
+        String value = "";
+        if (c.tagColumn >= 0) {
+            value = row.get(c.tagColumn);
+        } else if (c.tags >= 0) {
+            String tags = row.get(c.tags);
+            for (String key : kind == Kind.CUR ? List.of("user_" + tagKey, tagKey)
+                    : List.of(tagKey, "user:" + tagKey, "user_" + tagKey)) {
+                value = jsonValue(tags, key);
+                if (!value.isEmpty()) {
+                    break;
+                }
             }
         }
         return value.isEmpty() ? "(untagged)" : value;
@@ -314,27 +620,16 @@ public final class BillingReader {
         return "";
     }
 
-    private String value(List<String> fields, String column, String alternative) {
-        Integer index = columns.get(column);
-        if (index == null && alternative != null) {
-            index = columns.get(alternative);
-        }
-        return index == null ? "" : fields.get(index).strip();
-    }
-
-    BigDecimal decimal(List<String> fields, String column) {
-        return decimal(fields, column, null);
-    }
-
-    private BigDecimal decimal(List<String> fields, String column, String alternative) {
-        String text = value(fields, column, alternative);
+    /** The number in column {@code index}, or null when it is missing (empty, NULL, or no such column). */
+    private static BigDecimal decimal(CsvInput.Row row, Columns c, int index) throws Bad {
+        String text = row.get(index);
         if (text.isEmpty()) {
-            return BigDecimal.ZERO;
+            return null;
         }
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw new NumberFormatException(column + ": not a number: '" + text + "'");
+            throw new Bad(row, index, c.names.get(index), "not a number: '" + text + "'");
         }
     }
 
@@ -361,8 +656,14 @@ public final class BillingReader {
                 total = total.add(row.cost());
             }
         }
+        List<UsageAnalysis.OtherLine> otherLines = new ArrayList<>();
+        read.other().forEach((key, sums) -> otherLines.add(new UsageAnalysis.OtherLine(key.provider(), key.service(),
+                key.meter(), key.unit(), sums.rows, sums.quantity, sums.billed)));
+        otherLines.sort(Comparator.comparing(UsageAnalysis.OtherLine::billed).reversed()
+                .thenComparing(UsageAnalysis.OtherLine::service).thenComparing(UsageAnalysis.OtherLine::meter));
         return new UsageAnalysis.Result(read.rows(), read.malformed(), read.samples(), models, groups,
-                UsageAnalysis.hourly(read.hourly()), total);
+                UsageAnalysis.hourly(read.hourly()), total, List.of(),
+                UsageAnalysis.Billing.of(read.tokenRows(), read.billedAll(), List.copyOf(otherLines), models, total));
     }
 
     /** One report row being summed: tokens by class, the priced and the billed cost. */
@@ -392,6 +693,9 @@ public final class BillingReader {
             billed = billed.add(sums.billed);
             if (model == null) {
                 unpriced = "not on " + card.id();
+                return;
+            }
+            if (unpriced != null) {
                 return;
             }
             TokenPrices rates = ModeRates.resolve(model, card.defaults(), source.mode(),

@@ -55,4 +55,15 @@ final class Bytes {
     private static long zeroBytes(long x) {
         return (x - ONES) & ~x & HIGHS;
     }
+
+    /** Where {@code needle} first occurs in {@code [from, to)}, or -1. */
+    static int indexOf(byte[] b, int from, int to, byte[] needle) {
+        byte first = needle[0];
+        for (int i = from, last = to - needle.length; i <= last; i++) {
+            if (b[i] == first && java.util.Arrays.equals(b, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -16,6 +16,11 @@ final class FastRecordScanner {
     private static final byte[] INPUT = bytes("input");
     private static final byte[] OUTPUT = bytes("output");
     private static final byte[] METADATA = bytes("requestMetadata");
+    private static final byte[] REGION = bytes("region");
+    private static final byte[] INFERENCE_REGION = bytes("inferenceRegion");
+    private static final byte[] OUTPUT_BODY = bytes("outputBodyJson");
+    private static final byte[] BODY_CACHE_READ = bytes("\"cacheReadInputTokens\"");
+    private static final byte[] BODY_CACHE_WRITE = bytes("\"cacheWriteInputTokens\"");
     private static final byte[] INPUT_TOKENS = bytes("inputTokenCount");
     private static final byte[] OUTPUT_TOKENS = bytes("outputTokenCount");
     private static final byte[] CACHE_READ = bytes("cacheReadInputTokenCount");
@@ -33,6 +38,13 @@ final class FastRecordScanner {
     int modelEnd;
     int tagStart;
     int tagEnd;
+    int regionStart;
+    int regionEnd;
+    int inferenceStart;
+    int inferenceEnd;
+    int bodyStart;
+    int bodyEnd;
+    boolean cacheSeen;
     long input;
     long output;
     long cacheRead;
@@ -50,6 +62,10 @@ final class FastRecordScanner {
         timestampStart = -1;
         modelStart = -1;
         tagStart = -1;
+        regionStart = -1;
+        inferenceStart = -1;
+        bodyStart = -1;
+        cacheSeen = false;
         input = -1;
         output = -1;
         cacheRead = 0;
@@ -59,7 +75,12 @@ final class FastRecordScanner {
                 return false;
             }
             skipWhitespace();
-            return pos == end && timestampStart >= 0 && modelStart >= 0 && input >= 0 && output >= 0;
+            if (pos != end || timestampStart < 0 || modelStart < 0 || input < 0 || output < 0) {
+                return false;
+            }
+            // no cache counts in input: the response body's usage may have them (Jackson reads those)
+            return cacheSeen || bodyStart < 0 || (Bytes.indexOf(b, bodyStart, bodyEnd, BODY_CACHE_READ) < 0
+                    && Bytes.indexOf(b, bodyStart, bodyEnd, BODY_CACHE_WRITE) < 0);
         } catch (ArrayIndexOutOfBoundsException e) {
             return false;
         }
@@ -118,7 +139,8 @@ final class FastRecordScanner {
     private boolean value(int which, int keyStart, int keyEnd) {
         switch (which) {
             case 0 -> {
-                if (is(keyStart, keyEnd, TIMESTAMP) || is(keyStart, keyEnd, MODEL_ID)) {
+                if (is(keyStart, keyEnd, TIMESTAMP) || is(keyStart, keyEnd, MODEL_ID) || is(keyStart, keyEnd, REGION)
+                        || is(keyStart, keyEnd, INFERENCE_REGION)) {
                     if (b[pos] != '"') {
                         return false;
                     }
@@ -130,9 +152,15 @@ final class FastRecordScanner {
                     if (is(keyStart, keyEnd, TIMESTAMP)) {
                         timestampStart = start;
                         timestampEnd = stop;
-                    } else {
+                    } else if (is(keyStart, keyEnd, MODEL_ID)) {
                         modelStart = start;
                         modelEnd = stop;
+                    } else if (is(keyStart, keyEnd, REGION)) {
+                        regionStart = start;
+                        regionEnd = stop;
+                    } else {
+                        inferenceStart = start;
+                        inferenceEnd = stop;
                     }
                     return true;
                 }
@@ -160,9 +188,20 @@ final class FastRecordScanner {
                         output = count;
                     } else if (is(keyStart, keyEnd, CACHE_READ)) {
                         cacheRead = count;
+                        cacheSeen |= which == 1;
                     } else {
                         cacheWrite = count;
+                        cacheSeen |= which == 1;
                     }
+                    return true;
+                }
+                if (which == 2 && is(keyStart, keyEnd, OUTPUT_BODY)) {
+                    int start = pos;
+                    if (!skipValue()) {
+                        return false;
+                    }
+                    bodyStart = start;
+                    bodyEnd = pos;
                     return true;
                 }
                 return skipValue();
@@ -354,6 +393,16 @@ final class FastRecordScanner {
     String tag() {
         return tagStart < 0 ? null : tags.get(b, tagStart, tagEnd);
     }
+
+    String region() {
+        return regionStart < 0 ? null : regions.get(b, regionStart, regionEnd);
+    }
+
+    String inferenceRegion() {
+        return inferenceStart < 0 ? null : regions.get(b, inferenceStart, inferenceEnd);
+    }
+
+    private final Interner regions = new Interner();
 
     private final Interner models = new Interner();
     private final Interner tags = new Interner();

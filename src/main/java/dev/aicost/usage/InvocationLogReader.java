@@ -82,23 +82,31 @@ public final class InvocationLogReader {
     }
 
     /** One piece of work: a whole file, or a byte range of a plain file. */
-    record Part(Path file, boolean gzip, long start, long end, int index) {
+    record Part(Path file, boolean gzip, boolean records, long start, long end, int index) {
     }
 
-    /** Reads {@code files} (regular files, already expanded) using up to {@code threads} threads. */
+    /** Reads {@code files} (regular files, already expanded), telling each one's shape by its content. */
     public UsageAggregator read(List<Path> files, Supplier<UsageAggregator> aggregators, int threads) {
+        return readDetected(files.stream().map(InputFormat::detect).toList(), aggregators, threads);
+    }
+
+    /** Reads detected log files using up to {@code threads} threads. */
+    public UsageAggregator readDetected(List<InputFormat.Detected> files, Supplier<UsageAggregator> aggregators,
+            int threads) {
         List<Part> parts = new ArrayList<>();
         try {
-            for (Path file : files) {
-                boolean gzip = isGzip(file);
+            for (InputFormat.Detected detected : files) {
+                Path file = detected.path();
+                boolean gzip = detected.gzip();
+                boolean records = detected.shape() == InputFormat.Shape.JSON_RECORDS;
                 long size = Files.size(file);
-                if (!gzip && threads > 1 && size > SPLIT_ABOVE) {
+                if (!gzip && !records && threads > 1 && size > SPLIT_ABOVE) {
                     long[] bounds = split(file, size, threads);
                     for (int i = 0; i + 1 < bounds.length; i++) {
-                        parts.add(new Part(file, false, bounds[i], bounds[i + 1], i));
+                        parts.add(new Part(file, false, false, bounds[i], bounds[i + 1], i));
                     }
                 } else {
-                    parts.add(new Part(file, gzip, 0, size, 0));
+                    parts.add(new Part(file, gzip, records, 0, size, 0));
                 }
             }
         } catch (IOException e) {
@@ -197,7 +205,8 @@ public final class InvocationLogReader {
             InputStream raw = new CountingStream(Channels.newInputStream(channel), part.end() - part.start(),
                     bytesRead);
             InputStream in = part.gzip() ? new GZIPInputStream(new BufferedInputStream(raw, BUFFER), BUFFER) : raw;
-            return readLines(in, part.file().toString(), aggregator);
+            return part.records() ? readRecords(new BufferedInputStream(in, BUFFER), part.file().toString(), aggregator)
+                    : readLines(in, part.file().toString(), aggregator);
         }
     }
 
@@ -236,6 +245,10 @@ public final class InvocationLogReader {
 
     void parseLine(byte[] buffer, int start, int end, String file, long line, UsageAggregator aggregator) {
         int from = start;
+        if (end - from >= 3 && buffer[from] == (byte) 0xEF && buffer[from + 1] == (byte) 0xBB
+                && buffer[from + 2] == (byte) 0xBF) {
+            from += 3; // a UTF-8 byte-order mark before the first record
+        }
         while (from < end && (buffer[from] == ' ' || buffer[from] == '\t' || buffer[from] == '\r')) {
             from++;
         }
@@ -255,8 +268,8 @@ public final class InvocationLogReader {
                         tag = scanner.tag();
                         tag = tag == null ? "(untagged)" : tag;
                     }
-                    aggregator.add(scanner.modelId(), tag, hour, scanner.input, scanner.cacheRead, scanner.cacheWrite,
-                            scanner.output);
+                    aggregator.add(scanner.modelId(), tag, scanner.region(), scanner.inferenceRegion(), hour,
+                            scanner.input, scanner.cacheRead, scanner.cacheWrite, scanner.output);
                     return;
                 }
             }
@@ -280,64 +293,90 @@ public final class InvocationLogReader {
 
     /** Parses one record into {@code aggregator}; returns why it is malformed, or null. */
     private String parseRecord(byte[] buffer, int offset, int length, UsageAggregator aggregator) throws IOException {
-        String timestamp = null;
-        String modelId = null;
-        String tag = null;
-        long input = -1;
-        long output = -1;
-        long cacheRead = 0;
-        long cacheWrite = 0;
         try (JsonParser parser = factory.createParser(buffer, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return "not a JSON object";
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (name) {
-                    case "timestamp" -> timestamp = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                    case "modelId" -> modelId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                    case "input", "output", "requestMetadata" -> {
-                        if (value != JsonToken.START_OBJECT) {
-                            parser.skipChildren();
+            String problem = parseRecord(parser, aggregator);
+            if (problem == null && parser.nextToken() != null) {
+                return "invalid JSON: more after the record's closing brace";
+            }
+            return problem;
+        }
+    }
+
+    /**
+     * Parses the record whose START_OBJECT {@code parser} is on, up to and including its END_OBJECT,
+     * into {@code aggregator}; returns why it is malformed, or null.
+     */
+    String parseRecord(JsonParser parser, UsageAggregator aggregator) throws IOException {
+        String timestamp = null;
+        String modelId = null;
+        String tag = null;
+        String region = null;
+        String inferenceRegion = null;
+        long input = -1;
+        long output = -1;
+        long cacheRead = -1;
+        long cacheWrite = -1;
+        long[] bodyCache = {-1, -1};
+        String problem = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "timestamp" -> timestamp = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "modelId" -> modelId = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "region" -> region = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "inferenceRegion" -> inferenceRegion = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                case "input", "output", "requestMetadata" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = parser.currentName();
+                        JsonToken inner = parser.nextToken();
+                        if (name.equals("requestMetadata")) {
+                            if (field.equals(tagKey) && inner.isScalarValue()) {
+                                tag = parser.getText();
+                            } else {
+                                parser.skipChildren();
+                            }
                             continue;
                         }
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            String field = parser.currentName();
-                            JsonToken inner = parser.nextToken();
-                            if (name.equals("requestMetadata")) {
-                                if (field.equals(tagKey) && inner.isScalarValue()) {
-                                    tag = parser.getText();
-                                } else {
-                                    parser.skipChildren();
-                                }
-                                continue;
+                        if (name.equals("output") && field.equals("outputBodyJson") && inner == JsonToken.START_OBJECT) {
+                            bodyUsage(parser, bodyCache);
+                            continue;
+                        }
+                        long count = switch (field) {
+                            case "inputTokenCount", "outputTokenCount", "cacheReadInputTokenCount",
+                                    "cacheWriteInputTokenCount" -> count(parser, inner, field);
+                            default -> {
+                                parser.skipChildren();
+                                yield -2;
                             }
-                            long count = switch (field) {
-                                case "inputTokenCount", "outputTokenCount", "cacheReadInputTokenCount",
-                                        "cacheWriteInputTokenCount" -> count(parser, inner, field);
-                                default -> {
-                                    parser.skipChildren();
-                                    yield -2;
-                                }
-                            };
-                            if (count == -3) {
-                                return name + "." + field + " must be a whole number >= 0";
-                            }
-                            switch (field) {
-                                case "inputTokenCount" -> input = count;
-                                case "outputTokenCount" -> output = count;
-                                case "cacheReadInputTokenCount" -> cacheRead = count;
-                                case "cacheWriteInputTokenCount" -> cacheWrite = count;
-                                default -> {
-                                    // a body or another field: skipped above
-                                }
+                        };
+                        if (count == -3) {
+                            problem = problem != null ? problem : name + "." + field + " must be a whole number >= 0";
+                            continue;
+                        }
+                        switch (field) {
+                            case "inputTokenCount" -> input = count;
+                            case "outputTokenCount" -> output = count;
+                            case "cacheReadInputTokenCount" -> cacheRead = count;
+                            case "cacheWriteInputTokenCount" -> cacheWrite = count;
+                            default -> {
+                                // a body or another field: skipped above
                             }
                         }
                     }
-                    default -> parser.skipChildren();
                 }
+                default -> parser.skipChildren();
             }
+        }
+        if (problem != null) {
+            return problem;
         }
         if (timestamp == null) {
             return "timestamp is missing";
@@ -355,9 +394,85 @@ public final class InvocationLogReader {
         if (hour == Long.MIN_VALUE) {
             return "timestamp is not ISO-8601: '" + timestamp + "'";
         }
-        aggregator.add(modelId, tagKey == null ? null : (tag == null ? "(untagged)" : tag), hour, input, cacheRead,
-                cacheWrite, output);
+        // cache tokens from input.*, else from the response body's usage when only it has them
+        long read = cacheRead >= 0 ? cacheRead : Math.max(0, bodyCache[0]);
+        long write = cacheWrite >= 0 ? cacheWrite : Math.max(0, bodyCache[1]);
+        aggregator.add(modelId, tagKey == null ? null : (tag == null ? "(untagged)" : tag), region, inferenceRegion,
+                hour, input, read, write, output);
         return null;
+    }
+
+    /** Reads {@code usage.cacheReadInputTokens} / {@code cacheWriteInputTokens} of a response body object. */
+    private static void bodyUsage(JsonParser parser, long[] cache) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (!field.equals("usage") || value != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                continue;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonToken number = parser.nextToken();
+                int slot = key.equals("cacheReadInputTokens") ? 0 : key.equals("cacheWriteInputTokens") ? 1 : -1;
+                if (slot >= 0 && number == JsonToken.VALUE_NUMBER_INT && parser.getLongValue() >= 0) {
+                    cache[slot] = parser.getLongValue();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads log records that are not one per line: a JSON array of records, or records one after
+     * another spread over many lines (as copied from the AWS docs or CloudWatch). A record that is
+     * not an object, or lacks a field, is malformed at the line it starts on; broken JSON ends the
+     * file with bad input at its position, since no later record can be found with certainty.
+     */
+    long readRecords(InputStream in, String file, UsageAggregator aggregator) throws IOException {
+        long lines = 0;
+        try (JsonParser parser = factory.createParser(in)) {
+            JsonToken token = parser.nextToken();
+            boolean array = token == JsonToken.START_ARRAY;
+            if (array) {
+                token = parser.nextToken();
+            }
+            while (token != null && !(array && token == JsonToken.END_ARRAY)) {
+                long line = parser.currentTokenLocation().getLineNr();
+                String problem;
+                if (token == JsonToken.START_OBJECT) {
+                    problem = parseRecord(parser, aggregator);
+                } else {
+                    parser.skipChildren();
+                    problem = "not a JSON object";
+                }
+                if (problem != null) {
+                    UsageAggregator.Malformed record = new UsageAggregator.Malformed(file, line, problem);
+                    if (strict) {
+                        throw new MalformedRecordException(record);
+                    }
+                    aggregator.malformed(file, line, problem);
+                }
+                token = parser.nextToken();
+            }
+            if (array && parser.nextToken() != null) {
+                throw positioned(file, parser, "more after the closing ']' of the array of records");
+            }
+            lines = parser.currentLocation().getLineNr();
+        } catch (JsonParseException e) {
+            var at = e.getLocation();
+            throw new dev.aicost.spec.InputException(new dev.aicost.spec.Problem(file,
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), null,
+                    "invalid JSON: " + e.getOriginalMessage()));
+        }
+        return lines;
+    }
+
+    private static dev.aicost.spec.InputException positioned(String file, JsonParser parser, String message) {
+        var at = parser.currentTokenLocation();
+        return new dev.aicost.spec.InputException(new dev.aicost.spec.Problem(file, at.getLineNr(), at.getColumnNr(),
+                null, message));
     }
 
     private static long count(JsonParser parser, JsonToken token, String field) throws IOException {

@@ -18,6 +18,7 @@ public final class UsageAggregator {
     private final Map<String, Long> thresholds = new HashMap<>();
     private final Map<GroupKey, Group> groups = new HashMap<>();
     private final Map<Long, long[]> hourly = new HashMap<>();
+    private final Map<RegionRoute, long[]> routes = new HashMap<>();
     private long records;
     private long malformed;
     private final List<Malformed> samples = new ArrayList<>();
@@ -27,8 +28,15 @@ public final class UsageAggregator {
         this.longContextThreshold = longContextThreshold;
     }
 
-    /** The group of calls of one logged model id and one tag value (null without --by). */
-    public record GroupKey(String modelId, String tag) {
+    /**
+     * The group of calls of one logged model id, one tag value (null without --by) and one region
+     * the calls were made in (null when the record has none).
+     */
+    public record GroupKey(String modelId, String tag, String region) {
+    }
+
+    /** Calls made in {@code region} that cross-region inference served in {@code inferenceRegion}. */
+    public record RegionRoute(String region, String inferenceRegion) {
     }
 
     /** A record that could not be read: where and why. */
@@ -63,11 +71,23 @@ public final class UsageAggregator {
         }
     }
 
-    /** One call. {@code epochHour} is hours since 1970-01-01T00:00Z. */
+    /** One call without a region. {@code epochHour} is hours since 1970-01-01T00:00Z. */
     public void add(String modelId, String tag, long epochHour, long input, long cacheRead, long cacheWrite,
             long output) {
+        add(modelId, tag, null, null, epochHour, input, cacheRead, cacheWrite, output);
+    }
+
+    /**
+     * One call made in {@code region} (null when not logged), served in {@code inferenceRegion} when
+     * cross-region inference re-routed it (else null).
+     */
+    public void add(String modelId, String tag, String region, String inferenceRegion, long epochHour, long input,
+            long cacheRead, long cacheWrite, long output) {
         records++;
-        Group group = groups.computeIfAbsent(new GroupKey(modelId, tag), k -> new Group());
+        Group group = groups.computeIfAbsent(new GroupKey(modelId, tag, region), k -> new Group());
+        if (region != null || inferenceRegion != null) {
+            routes.computeIfAbsent(new RegionRoute(region, inferenceRegion), k -> new long[1])[0]++;
+        }
         long allInput = input + cacheRead + cacheWrite;
         long threshold = thresholds.computeIfAbsent(modelId, longContextThreshold::applyAsLong);
         int band = threshold > 0 && allInput > threshold ? 1 : 0;
@@ -98,6 +118,14 @@ public final class UsageAggregator {
         }
         other.groups.forEach((key, group) -> groups.computeIfAbsent(key, k -> new Group()).merge(group));
         other.hourly.forEach((hour, tokens) -> hourly.computeIfAbsent(hour, h -> new long[1])[0] += tokens[0]);
+        other.routes.forEach((route, calls) -> routes.computeIfAbsent(route, r -> new long[1])[0] += calls[0]);
+    }
+
+    /** Calls per (region, inference region) pair, for records that named either. */
+    public Map<RegionRoute, Long> routes() {
+        Map<RegionRoute, Long> copy = new HashMap<>();
+        routes.forEach((route, calls) -> copy.put(route, calls[0]));
+        return copy;
     }
 
     /** Renumbers malformed samples of a file part that started after {@code lines} lines. */

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Turns aggregated calls into the usage report: rows per rate-card model (and tag), what did not
@@ -45,6 +47,17 @@ public final class UsageAnalysis {
         public BigDecimal averageOutput() {
             return calls == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(outputTokens).divide(BigDecimal.valueOf(calls), MC);
         }
+
+        /** Billed minus priced, when both are known: what the card does not explain. */
+        public BigDecimal gap() {
+            return billedCost == null || cost == null ? null : billedCost.subtract(cost);
+        }
+
+        /** The gap as a percentage of the priced cost (null when either is unknown or nothing was priced). */
+        public BigDecimal gapPercent() {
+            BigDecimal gap = gap();
+            return gap == null || cost.signum() == 0 ? null : gap.multiply(BigDecimal.valueOf(100)).divide(cost, MC);
+        }
     }
 
     /** The hourly profile: tokens of every hour from {@code first} on, and its percentiles. */
@@ -55,32 +68,90 @@ public final class UsageAnalysis {
         }
     }
 
-    /** The analysis of one read. */
-    public record Result(long records, long malformed, List<UsageAggregator.Malformed> samples, List<Row> models,
-            List<Row> groups, Hourly hourly, BigDecimal totalCost) {
+    /** An AI line of a billing export that is not Bedrock tokens (or that no card prices), with its billed cost. */
+    public record OtherLine(String provider, String service, String meter, String unit, long rows, BigDecimal quantity,
+            BigDecimal billed) {
     }
 
+    /**
+     * What only a billing export has: how many token rows, the whole export's billed cost, the other
+     * AI lines, the billed cost of all token rows and of the rows the card priced, and the gap
+     * between the latter and the priced cost (in the currency, and as a percentage of the priced cost).
+     */
+    public record Billing(long tokenRows, BigDecimal billedAll, List<OtherLine> otherLines, BigDecimal billedTokens,
+            BigDecimal billedPriced, BigDecimal gap, BigDecimal gapPercent) {
+
+        /** The billing facts of {@code models} (rows with a billed cost) priced at {@code priced} in total. */
+        public static Billing of(long tokenRows, BigDecimal billedAll, List<OtherLine> otherLines, List<Row> models,
+                BigDecimal priced) {
+            BigDecimal billedTokens = BigDecimal.ZERO;
+            BigDecimal billedPriced = BigDecimal.ZERO;
+            for (Row row : models) {
+                billedTokens = billedTokens.add(row.billedCost());
+                if (row.cost() != null) {
+                    billedPriced = billedPriced.add(row.billedCost());
+                }
+            }
+            BigDecimal gap = billedPriced.subtract(priced);
+            return new Billing(tokenRows, billedAll, otherLines, billedTokens, billedPriced, gap,
+                    priced.signum() == 0 ? null : gap.multiply(BigDecimal.valueOf(100)).divide(priced, MC));
+        }
+    }
+
+    /**
+     * The calls made in one region: how many, the share of all calls, the card they were priced on,
+     * whether that card is the default used for want of one for the region, and where cross-region
+     * inference served them.
+     */
+    public record RegionUse(String region, long calls, BigDecimal share, String ratecard, boolean fallback,
+            Map<String, Long> inferenceRegions) {
+    }
+
+    /** The analysis of one read; {@code billing} is null for invocation logs. */
+    public record Result(long records, long malformed, List<UsageAggregator.Malformed> samples, List<Row> models,
+            List<Row> groups, Hourly hourly, BigDecimal totalCost, List<RegionUse> regions, Billing billing) {
+    }
+
+    /** Prices every call on one card. */
     public static Result analyse(UsageAggregator aggregate, RateCard card) {
+        return analyse(aggregate, region -> card, region -> false);
+    }
+
+    /**
+     * Prices each call on the card for the region it was made in: {@code cards} gives the card of a
+     * region (of null, for calls without one), {@code fallback} whether that card is only the default.
+     */
+    public static Result analyse(UsageAggregator aggregate, Function<String, RateCard> cards,
+            Predicate<String> fallback) {
         Map<String, RowBuilder> byModel = new LinkedHashMap<>();
         Map<String, RowBuilder> byGroup = new LinkedHashMap<>();
+        Map<String, long[]> callsByRegion = new TreeMap<>();
         boolean tagged = false;
         List<Map.Entry<UsageAggregator.GroupKey, UsageAggregator.Group>> entries =
                 new ArrayList<>(aggregate.groups().entrySet());
         entries.sort(Comparator.comparing((Map.Entry<UsageAggregator.GroupKey, UsageAggregator.Group> e) ->
-                e.getKey().modelId()).thenComparing(e -> String.valueOf(e.getKey().tag())));
+                e.getKey().modelId()).thenComparing(e -> String.valueOf(e.getKey().tag()))
+                .thenComparing(e -> String.valueOf(e.getKey().region())));
         for (Map.Entry<UsageAggregator.GroupKey, UsageAggregator.Group> entry : entries) {
             String logged = entry.getKey().modelId();
+            String region = entry.getKey().region();
+            RateCard card = cards.apply(region);
             ModelPrice model = card == null ? null : card.find(logged).orElse(null);
             String key = model == null ? logged : model.id();
-            byModel.computeIfAbsent(key, k -> new RowBuilder(k, model)).add(logged, entry.getValue());
+            byModel.computeIfAbsent(key, k -> new RowBuilder(k, model != null)).add(logged, entry.getValue(), model,
+                    card);
             if (entry.getKey().tag() != null) {
                 tagged = true;
                 byGroup.computeIfAbsent(entry.getKey().tag() + "\u0000" + key,
-                        k -> new RowBuilder(key, model).tag(entry.getKey().tag())).add(logged, entry.getValue());
+                        k -> new RowBuilder(key, model != null).tag(entry.getKey().tag()))
+                        .add(logged, entry.getValue(), model, card);
+            }
+            if (region != null) {
+                callsByRegion.computeIfAbsent(region, r -> new long[1])[0] += entry.getValue().totalCalls();
             }
         }
-        List<Row> models = byModel.values().stream().map(b -> b.build(card)).toList();
-        List<Row> groups = tagged ? byGroup.values().stream().map(b -> b.build(card))
+        List<Row> models = byModel.values().stream().map(RowBuilder::build).toList();
+        List<Row> groups = tagged ? byGroup.values().stream().map(RowBuilder::build)
                 .sorted(Comparator.comparing(Row::tag).thenComparing(Row::model)).toList() : List.of();
         BigDecimal total = BigDecimal.ZERO;
         for (Row row : models) {
@@ -88,8 +159,23 @@ public final class UsageAnalysis {
                 total = total.add(row.cost());
             }
         }
+        Map<String, Map<String, Long>> served = new TreeMap<>();
+        aggregate.routes().forEach((route, calls) -> {
+            if (route.region() != null && route.inferenceRegion() != null) {
+                served.computeIfAbsent(route.region(), r -> new TreeMap<>()).merge(route.inferenceRegion(), calls,
+                        Long::sum);
+            }
+        });
+        List<RegionUse> regions = new ArrayList<>();
+        long records = Math.max(1, aggregate.records());
+        callsByRegion.forEach((region, calls) -> {
+            RateCard card = cards.apply(region);
+            regions.add(new RegionUse(region, calls[0], BigDecimal.valueOf(calls[0])
+                    .divide(BigDecimal.valueOf(records), MC), card == null ? null : card.id(), fallback.test(region),
+                    served.getOrDefault(region, Map.of())));
+        });
         return new Result(aggregate.records(), aggregate.malformedCount(), aggregate.malformedSamples(), models, groups,
-                hourly(aggregate.hourly()), total);
+                hourly(aggregate.hourly()), total, List.copyOf(regions), null);
     }
 
     public static Hourly hourly(TreeMap<Long, Long> byHour) {
@@ -108,17 +194,19 @@ public final class UsageAnalysis {
                 Percentile.of(sorted, 75), Percentile.of(sorted, 95), sorted.get(sorted.size() - 1));
     }
 
-    /** Collects the groups that make one row. */
+    /** Collects the groups that make one row, each priced on the card of its region. */
     private static final class RowBuilder {
         private final String model;
-        private final ModelPrice price;
+        private final boolean mapped;
         private String tag;
         private final List<String> loggedIds = new ArrayList<>();
         private final UsageAggregator.Group sums = new UsageAggregator.Group();
+        private BigDecimal cost = BigDecimal.ZERO;
+        private String unpriced;
 
-        RowBuilder(String model, ModelPrice price) {
+        RowBuilder(String model, boolean mapped) {
             this.model = model;
-            this.price = price;
+            this.mapped = mapped;
         }
 
         RowBuilder tag(String value) {
@@ -126,58 +214,51 @@ public final class UsageAnalysis {
             return this;
         }
 
-        RowBuilder add(String logged, UsageAggregator.Group group) {
+        RowBuilder add(String logged, UsageAggregator.Group group, ModelPrice price, RateCard card) {
             if (!loggedIds.contains(logged)) {
                 loggedIds.add(logged);
             }
-            for (int band = 0; band < 2; band++) {
-                sums.calls[band] += group.calls[band];
-                sums.input[band] += group.input[band];
-                sums.cacheRead[band] += group.cacheRead[band];
-                sums.cacheWrite[band] += group.cacheWrite[band];
-                sums.output[band] += group.output[band];
+            sums.merge(group);
+            if (price == null) {
+                unpriced = "not on " + (card == null ? "the rate card" : card.id());
+            } else if (unpriced == null) {
+                price(group, price, card);
             }
-            sums.inputShape.merge(group.inputShape);
-            sums.outputShape.merge(group.outputShape);
             return this;
         }
 
-        Row build(RateCard card) {
-            BigDecimal cost = null;
-            String unpriced = price == null ? "not on " + (card == null ? "the rate card" : card.id()) : null;
-            if (price != null) {
-                cost = BigDecimal.ZERO;
-                for (int band = 0; band < 2 && unpriced == null; band++) {
-                    if (sums.calls[band] == 0) {
+        private void price(UsageAggregator.Group group, ModelPrice price, RateCard card) {
+            for (int band = 0; band < 2 && unpriced == null; band++) {
+                if (group.calls[band] == 0) {
+                    continue;
+                }
+                TokenPrices rates = ModeRates.resolve(price, card.defaults(), Mode.ON_DEMAND, band == 1);
+                BigDecimal part = BigDecimal.ZERO;
+                long[] counts = {group.input[band], group.cacheRead[band], group.cacheWrite[band], group.output[band]};
+                BigDecimal[] prices = {rates.input(), rates.cacheRead(), rates.cacheWrite(), rates.output()};
+                String[] names = {"input", "cache read", "cache write", "output"};
+                for (int i = 0; i < 4; i++) {
+                    if (counts[i] == 0) {
                         continue;
                     }
-                    TokenPrices rates = ModeRates.resolve(price, card.defaults(), Mode.ON_DEMAND, band == 1);
-                    BigDecimal part = BigDecimal.ZERO;
-                    long[] counts = {sums.input[band], sums.cacheRead[band], sums.cacheWrite[band], sums.output[band]};
-                    BigDecimal[] prices = {rates.input(), rates.cacheRead(), rates.cacheWrite(), rates.output()};
-                    String[] names = {"input", "cache read", "cache write", "output"};
-                    for (int i = 0; i < 4; i++) {
-                        if (counts[i] == 0) {
-                            continue;
-                        }
-                        if (prices[i] == null) {
-                            unpriced = price.id() + " has no " + (band == 1 ? "long-context " : "") + names[i]
-                                    + " price on " + card.id();
-                            break;
-                        }
-                        part = part.add(BigDecimal.valueOf(counts[i]).multiply(prices[i]));
+                    if (prices[i] == null) {
+                        unpriced = price.id() + " has no " + (band == 1 ? "long-context " : "") + names[i]
+                                + " price on " + card.id();
+                        return;
                     }
-                    cost = cost.add(part.movePointLeft(6));
+                    part = part.add(BigDecimal.valueOf(counts[i]).multiply(prices[i]));
                 }
-                if (unpriced != null) {
-                    cost = null;
-                }
+                cost = cost.add(part.movePointLeft(6));
             }
-            return new Row(model, price != null, List.copyOf(loggedIds), tag, sums.totalCalls(),
+        }
+
+        Row build() {
+            return new Row(model, mapped, List.copyOf(loggedIds), tag, sums.totalCalls(),
                     sums.input[0] + sums.input[1], sums.cacheRead[0] + sums.cacheRead[1],
-                    sums.cacheWrite[0] + sums.cacheWrite[1], sums.output[0] + sums.output[1], sums.calls[1], cost,
-                    unpriced, sums.inputShape.percentile(50), sums.inputShape.percentile(95),
-                    sums.outputShape.percentile(50), sums.outputShape.percentile(95), null);
+                    sums.cacheWrite[0] + sums.cacheWrite[1], sums.output[0] + sums.output[1], sums.calls[1],
+                    unpriced == null ? cost : null, unpriced, sums.inputShape.percentile(50),
+                    sums.inputShape.percentile(95), sums.outputShape.percentile(50), sums.outputShape.percentile(95),
+                    null);
         }
     }
 }

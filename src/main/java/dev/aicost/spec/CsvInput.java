@@ -1,0 +1,130 @@
+package dev.aicost.spec;
+
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Iterator;
+
+/**
+ * The one CSV reader of the tool (billing exports, hourly profiles): RFC 4180 through FastCSV, so
+ * quoted fields (commas, quotes, newlines inside), a UTF-8 byte-order mark and CRLF line ends are
+ * all read as they should be. A field that is empty or {@code NULL} is missing (real exports write
+ * either). Each row keeps the line it starts on and the column where each field starts, so a
+ * problem can be reported as {@code file:line:column}.
+ */
+public final class CsvInput implements Closeable {
+    /** No field or record may be longer than this many characters (bounds memory on hostile input). */
+    public static final int MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+    private final String file;
+    private final CsvReader<Row> reader;
+    private final Iterator<Row> rows;
+
+    /** One record: its fields, the line it starts on and the 1-based column of each field. */
+    public record Row(long line, String[] fields, int[] columns) {
+        public int size() {
+            return fields.length;
+        }
+
+        /** Field {@code index}, stripped; "" for a missing field (empty, {@code NULL}, or past the end). */
+        public String get(int index) {
+            return index < 0 || index >= fields.length ? "" : fields[index];
+        }
+
+        public int column(int index) {
+            return index < 0 || index >= columns.length ? 1 : columns[index];
+        }
+
+        /** True for a line with nothing on it. */
+        public boolean blank() {
+            return fields.length == 1 && fields[0].isEmpty();
+        }
+    }
+
+    public CsvInput(String file, Reader in) {
+        this.file = file;
+        this.reader = CsvReader.builder().detectBomHeader(false).allowExtraFields(true).allowMissingFields(true)
+                .skipEmptyLines(true).maxBufferSize(MAX_RECORD_CHARS).build(new Handler(), in);
+        this.rows = reader.iterator();
+    }
+
+    /** The next row, or null at the end; a row CSV cannot read is bad input with its line. */
+    public Row next() {
+        try {
+            return rows.hasNext() ? rows.next() : null;
+        } catch (CsvParseException e) {
+            throw InputException.of(file, "is not valid CSV: " + message(e));
+        } catch (UncheckedIOException e) {
+            throw InputException.of(file, "cannot be read: " + e.getCause().getMessage());
+        }
+    }
+
+    private static String message(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    /** Builds rows with field positions; {@code NULL} and empty fields become "". */
+    private static final class Handler extends AbstractBaseCsvCallbackHandler<Row> {
+        private String[] fields = new String[64];
+        private int[] columns = new int[64];
+        private int count;
+        private int column;
+        private long line;
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            count = 0;
+            column = 1;
+            line = startingLineNumber;
+        }
+
+        @Override
+        protected void handleField(int index, char[] buffer, int offset, int length, boolean quoted) {
+            if (count == fields.length) {
+                fields = Arrays.copyOf(fields, count * 2);
+                columns = Arrays.copyOf(columns, count * 2);
+            }
+            String value = new String(buffer, offset, length).strip();
+            columns[count] = column;
+            int raw = length;
+            if (quoted) {
+                raw += 2;
+                for (int i = offset; i < offset + length; i++) {
+                    if (buffer[i] == '"') {
+                        raw++;
+                    }
+                }
+            }
+            column += raw + 1;
+            fields[count++] = value.equals("NULL") ? "" : value;
+        }
+
+        @Override
+        protected void handleEmpty() {
+            count = 1;
+            fields[0] = "";
+            columns[0] = 1;
+        }
+
+        @Override
+        protected Row buildRecord() {
+            return new Row(line, Arrays.copyOf(fields, count), Arrays.copyOf(columns, count));
+        }
+    }
+}

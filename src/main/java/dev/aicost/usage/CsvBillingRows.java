@@ -1,0 +1,58 @@
+package dev.aicost.usage;
+
+import dev.aicost.spec.CsvInput;
+import dev.aicost.spec.InputException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/** A CSV billing export, plain or gzip, through the tool's one CSV reader; the BOM is skipped. */
+final class CsvBillingRows implements BillingRows {
+    private final CsvInput csv;
+    private final List<String> header;
+
+    CsvBillingRows(Path file, boolean gzip) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        if (gzip) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        in = new BufferedInputStream(in, 1 << 16);
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
+            in.reset();
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        csv = new CsvInput(file.toString(), new InputStreamReader(in, decoder));
+        CsvInput.Row first = csv.next();
+        if (first == null) {
+            csv.close();
+            throw InputException.of(file.toString(), "is empty");
+        }
+        header = Arrays.asList(first.fields());
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public CsvInput.Row next() {
+        return csv.next();
+    }
+
+    @Override
+    public void close() throws IOException {
+        csv.close();
+    }
+}

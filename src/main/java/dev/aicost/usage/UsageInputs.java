@@ -1,0 +1,85 @@
+package dev.aicost.usage;
+
+import dev.aicost.spec.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files {@code aicost usage} was given, each with its shape told by content: all invocation
+ * logs, or all billing exports of one kind (a mix is bad input).
+ */
+public record UsageInputs(List<InputFormat.Detected> logs, List<InputFormat.Detected> exports, long totalBytes) {
+
+    /** Expands folders (their log and export files, sorted), detects every file, and checks the mix. */
+    public static UsageInputs of(List<Path> inputs) {
+        List<InputFormat.Detected> logs = new ArrayList<>();
+        List<InputFormat.Detected> exports = new ArrayList<>();
+        long bytes = 0;
+        for (Path file : expand(inputs)) {
+            InputFormat.Detected detected = InputFormat.detect(file);
+            (detected.billing() ? exports : logs).add(detected);
+            try {
+                bytes += Files.size(file);
+            } catch (IOException e) {
+                throw InputException.of(file.toString(), "cannot be read: " + e.getMessage());
+            }
+        }
+        if (!exports.isEmpty() && logs.stream().anyMatch(d -> d.shape() != InputFormat.Shape.EMPTY)) {
+            throw InputException.of(logs.get(0).path().toString(), "is an invocation log and "
+                    + exports.get(0).path() + " a billing export: give invocation logs or billing exports, not both");
+        }
+        return new UsageInputs(List.copyOf(logs), List.copyOf(exports), bytes);
+    }
+
+    public boolean billing() {
+        return !exports.isEmpty();
+    }
+
+    /** Files as given, and the log and export files under folders (sorted); an error for what does not exist. */
+    static List<Path> expand(List<Path> inputs) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isRegularFile(input)) {
+                files.add(input);
+            } else if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(Files::isRegularFile).filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".gz")
+                                || name.endsWith(".ndjson") || name.endsWith(".csv") || name.endsWith(".parquet");
+                    }).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw InputException.of(input.toString(), "cannot be read: " + e.getMessage());
+                }
+            } else if (Files.exists(input)) {
+                throw InputException.of(input.toString(), "is not a regular file or a folder");
+            } else {
+                throw InputException.of(input.toString(), "file not found");
+            }
+        }
+        if (files.isEmpty()) {
+            throw InputException.of(String.join(", ", inputs.stream().map(Path::toString).toList()),
+                    "no log or export files (.json, .jsonl, .ndjson, .csv, .parquet, .gz) found");
+        }
+        return files;
+    }
+
+    /** Reads the billing exports into {@code reader}, each through the row source its shape needs. */
+    public void readExports(BillingReader reader, String tagKey, int threads) {
+        for (InputFormat.Detected export : exports) {
+            String file = export.path().toString();
+            try (BillingRows rows = export.shape() == InputFormat.Shape.PARQUET
+                    ? new ParquetBillingRows(export.path(), tagKey, threads)
+                    : new CsvBillingRows(export.path(), export.gzip())) {
+                BillingReader.Kind kind = export.kind() != null ? export.kind() : BillingReader.detect(rows.header());
+                reader.read(file, kind, rows);
+            } catch (IOException e) {
+                throw InputException.of(file, "cannot be read: " + e.getMessage());
+            }
+        }
+    }
+}
