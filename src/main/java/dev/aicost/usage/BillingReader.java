@@ -337,10 +337,9 @@ public final class BillingReader {
 
     private void tokenRow(CsvInput.Row row, Columns c, String usageType, String lower, String product,
             int tokenClass, BigDecimal billed) throws Bad {
-        String model = modelKey(usageType, product);
-        if (model.isEmpty()) {
-            model = row.get(c.description);
-        }
+        // no usage type: the charge description names the model ("Amazon Nova Micro output tokens ...")
+        String model = usageType.isEmpty() && !product.contains("Bedrock Edition")
+                ? firstNonEmpty(row.get(c.description), product) : modelKey(usageType, product);
         if (model.isEmpty()) {
             throw new Bad(row, c.usageType, c.names.get(Math.max(0, c.usageType)), "cannot tell the model of usage "
                     + "type '" + usageType + "'");

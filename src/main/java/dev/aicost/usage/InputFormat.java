@@ -74,6 +74,9 @@ public final class InputFormat {
             gzip = magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
             InputStream in = gzip ? new GZIPInputStream(raw) : raw;
             head = readUpTo(in, SNIFF, name, gzip);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw InputException.of(name, "is not a readable gzip file: " + (e.getMessage() == null
+                    ? "it ends too soon" : e.getMessage()));
         } catch (NoSuchFileException e) {
             throw InputException.of(name, "file not found");
         } catch (AccessDeniedException e) {
