@@ -52,7 +52,9 @@ public final class UsageRenderer {
             out.append('\n').append(TextTable.style(OTHER_TITLE, Style.STRONG, color)).append('\n')
                     .append(otherLines(report).render(width, color));
         }
-        out.append('\n');
+        if (r.billing() == null || !r.models().isEmpty() || !r.billing().otherLines().isEmpty()) {
+            out.append('\n');
+        }
         for (String line : summary(report)) {
             for (String part : TextTable.wrap(line, width > 0 ? width : Integer.MAX_VALUE)) {
                 out.append(part).append('\n');
