@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The one-shot estimate path stays lean: a fresh JVM prices an example without loading Tablesaw or jline. */
+/** The one-shot estimate path stays lean: a fresh JVM prices an example without loading Tablesaw, jline,
+ * Jackson databind, DuckDB or the CSV reader. */
 class StartupPathTest {
     @Test
     void estimateLoadsNeitherTablesawNorJline() throws IOException, InterruptedException {
@@ -23,6 +24,7 @@ class StartupPathTest {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("dev.aicost.pricing.CostEstimator").contains("\"monthly_total\"");
         assertThat(output).doesNotContain("tech.tablesaw").doesNotContain("org.jline")
-                .doesNotContain("com.fasterxml.jackson.databind");
+                .doesNotContain("com.fasterxml.jackson.databind").doesNotContain("org.duckdb")
+                .doesNotContain("de.siegmar.fastcsv");
     }
 }
