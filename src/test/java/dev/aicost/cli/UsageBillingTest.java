@@ -28,9 +28,7 @@ class UsageBillingTest {
     Path dir;
 
     private static Map<String, JsonNode> models(JsonNode json) {
-        Map<String, JsonNode> byModel = new HashMap<>();
-        json.get("models").forEach(m -> byModel.put(m.get("model").asText(), m));
-        return byModel;
+        return Cli.models(json);
     }
 
     private static JsonNode run(String... args) throws IOException {

@@ -36,12 +36,7 @@ class UsageCommandTest {
     Path dir;
 
     private static JsonNode json(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("usage"));
-        all.addAll(List.of(args));
-        all.addAll(List.of("--format", "json"));
-        Cli.Result result = Cli.run(all.toArray(String[]::new));
-        assertThat(result.exit()).as(result.err()).isZero();
-        return JSON.readTree(result.out());
+        return Cli.json("usage", args);
     }
 
     private static JsonNode model(JsonNode json, String id) {

@@ -49,20 +49,11 @@ class UsageExportShapesTest {
     Path dir;
 
     private static JsonNode json(String... args) throws IOException {
-        String[] all = new String[args.length + 3];
-        all[0] = "usage";
-        System.arraycopy(args, 0, all, 1, args.length);
-        all[args.length + 1] = "--format";
-        all[args.length + 2] = "json";
-        Cli.Result result = Cli.run(all);
-        assertThat(result.exit()).as(result.err()).isZero();
-        return JSON.readTree(result.out());
+        return Cli.json("usage", args);
     }
 
     private static Map<String, JsonNode> models(JsonNode json) {
-        Map<String, JsonNode> byModel = new HashMap<>();
-        json.get("models").forEach(m -> byModel.put(m.get("model").asText(), m));
-        return byModel;
+        return Cli.models(json);
     }
 
     private Path gzip(Path source) throws IOException {
@@ -100,13 +91,11 @@ class UsageExportShapesTest {
         assertThat(json.get("format").asText()).isEqualTo("aws-cur");
         assertThat(json.get("records").asInt()).isEqualTo(9);
         assertThat(json.get("malformed_records").asInt()).isZero();
+        // the same line items as cur2.csv, whose malformed row adds nothing (UsageBillingTest checks those by hand)
+        assertThat(json.get("models")).isEqualTo(json(RESOURCES.resolve("cur2.csv").toString()).get("models"));
         Map<String, JsonNode> models = models(json);
         JsonNode pro = models.get("amazon.nova-pro");
-        assertThat(pro.get("input_tokens").asLong()).isEqualTo(2_000_000);
-        assertThat(pro.get("cache_read_tokens").asLong()).isEqualTo(500_000);
-        assertThat(pro.get("output_tokens").asLong()).isEqualTo(100_000);
         assertThat(pro.get("cost").asText()).isEqualTo("2.020000");
-        assertThat(pro.get("billed_cost").asText()).isEqualTo("1.920000");
         assertThat(pro.get("gap").asText()).isEqualTo("-0.100000");
         assertThat(pro.get("gap_percent").asText()).isEqualTo("-4.95"); // -0.10 / 2.02
         assertThat(models.get("anthropic.claude-sonnet-4-5").get("cost").asText()).isEqualTo("5.775000");

@@ -33,12 +33,7 @@ class UsageLogShapesTest {
     Path dir;
 
     private static JsonNode json(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("usage"));
-        all.addAll(List.of(args));
-        all.addAll(List.of("--format", "json"));
-        Cli.Result result = Cli.run(all.toArray(String[]::new));
-        assertThat(result.exit()).as(result.err()).isZero();
-        return JSON.readTree(result.out());
+        return Cli.json("usage", args);
     }
 
     /** The fixture's records that are whole JSON (line 4 is truncated), parsed. */
