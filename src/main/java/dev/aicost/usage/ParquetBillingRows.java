@@ -54,7 +54,20 @@ final class ParquetBillingRows implements BillingRows {
                     String name = columns.getString("column_name");
                     String type = columns.getString("column_type").toUpperCase(Locale.ROOT);
                     all.add(name);
-                    if (wanted.contains(name)) {
+                    boolean map = type.startsWith("MAP");
+                    if (map && name.equals("product")) {
+                        // only the product name is read from the map: fetch it alone, under the CSV column's name
+                        header.add("product_product_name");
+                        at.add(all.size());
+                        select.add(quote(name) + "['product_name'] AS product_product_name");
+                    } else if (map && name.equals("resource_tags")) {
+                        if (tagKey != null) {
+                            header.add("resourceTags/user:" + tagKey);
+                            at.add(all.size());
+                            select.add("coalesce(" + quote(name) + "[" + literal("user_" + tagKey) + "], " + quote(name)
+                                    + "[" + literal(tagKey) + "])");
+                        }
+                    } else if (wanted.contains(name)) {
                         header.add(name);
                         at.add(all.size());
                         select.add(text(quote(name), type) + " AS " + quote(name));
@@ -83,6 +96,7 @@ final class ParquetBillingRows implements BillingRows {
         return BillingReader.detect(header);
     }
 
+    /** The SQL that turns a column of {@code type} into the text a CSV export would hold. */
     private static String text(String column, String type) {
         if (type.startsWith("MAP") || type.startsWith("STRUCT") || type.endsWith("]") || type.equals("JSON")) {
             return "CAST(to_json(" + column + ") AS VARCHAR)";
@@ -93,7 +107,15 @@ final class ParquetBillingRows implements BillingRows {
         if (type.startsWith("TIMESTAMP")) {
             return "strftime(CAST(" + column + " AS TIMESTAMP), " + ISO + ")";
         }
+        if (type.equals("VARCHAR")) {
+            return column;
+        }
+        // DOUBLE as DuckDB's shortest round-trip decimal (what a CSV export holds); DECIMAL exactly
         return "CAST(" + column + " AS VARCHAR)";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static String quote(String name) {
