@@ -127,6 +127,13 @@ public final class UsageCommand implements Callable<Integer> {
             throw new IllegalStateException(e);
         }
         UsageAnalysis.Result result = UsageAnalysis.analyse(aggregate, cards::forRegion, cards::fallback);
+        if (result.records() == 0 && result.malformed() > 0) {
+            UsageAggregator.Malformed first = result.samples().get(0);
+            throw new InputException(new Problem(first.file(), (int) Math.min(Integer.MAX_VALUE, first.line()), 0, null,
+                    "no record is a Bedrock invocation-log record (" + result.malformed() + " malformed; the first: "
+                    + first.message() + "); expected JSON records with timestamp, modelId, input.inputTokenCount "
+                    + "and output.outputTokenCount"));
+        }
         List<String> warnings = new ArrayList<>();
         if (result.records() == 0) {
             warnings.add("no records were read");
@@ -162,6 +169,11 @@ public final class UsageCommand implements Callable<Integer> {
         BillingReader reader = new BillingReader(by, strict);
         files.readExports(reader, by, threadCount);
         BillingReader.Read read = reader.result();
+        if (read.rows() > 0 && read.malformed() == read.rows()) {
+            UsageAggregator.Malformed first = read.samples().get(0);
+            throw new InputException(new Problem(first.file(), (int) Math.min(Integer.MAX_VALUE, first.line()), 0, null,
+                    "every row is malformed (" + read.malformed() + "; the first: " + first.message() + ")"));
+        }
         UsageAnalysis.Result result = BillingReader.analyse(read, card);
         List<String> warnings = new ArrayList<>();
         if (read.tokenRows() == 0) {

@@ -236,6 +236,16 @@ public final class UsageRenderer {
                     + Numbers.count(h.p50()) + ", P75 " + Numbers.count(h.p75()) + ", P95 " + Numbers.count(h.p95())
                     + ", max " + Numbers.count(h.max()));
         }
+        if (!report.result().regions().isEmpty()) {
+            List<String> regions = new ArrayList<>();
+            for (UsageAnalysis.RegionUse region : report.result().regions()) {
+                regions.add(region.region() + " " + Numbers.count(BigDecimal.valueOf(region.calls())) + " calls on "
+                        + region.ratecard() + (region.fallback() ? " (no card for the region)" : "")
+                        + (region.inferenceRegions().isEmpty() ? "" : ", served in "
+                        + String.join(", ", region.inferenceRegions().keySet())));
+            }
+            lines.add("Regions: " + String.join("; ", regions));
+        }
         for (UsageAggregator.Malformed sample : report.result().samples()) {
             lines.add("malformed: " + sample.file() + ":" + sample.line() + ": " + sample.message());
         }

@@ -69,7 +69,7 @@ public final class BillingReader {
             "lineItem/ProductCode", "lineItem/LineItemType", "pricing/unit", "product/productName",
             "product/servicecode",
             "ChargePeriodStart", "BilledCost", "ConsumedQuantity", "ConsumedUnit", "PricingQuantity", "PricingUnit",
-            "ServiceName", "ServiceCategory", "ProviderName", "PublisherName", "ChargeCategory", "ChargeDescription",
+            "ServiceName", "ServiceCategory", "ProviderName", "PublisherName", "ServiceProviderName", "HostProviderName", "ChargeCategory", "ChargeDescription",
             "SkuMeter", "SkuPriceDetails", "RegionId", "Tags", "x_UsageType", "x_ServiceCode", "x_ProductName");
 
     static final int INPUT = 0;
@@ -134,8 +134,9 @@ public final class BillingReader {
             productCode = find(index, cur ? "line_item_product_code" : "x_ServiceCode", "lineItem/ProductCode");
             serviceName = find(index, cur ? "product_servicecode" : "ServiceName", "product/servicecode");
             serviceCategory = cur ? -1 : find(index, "ServiceCategory", null);
-            provider = cur ? -1 : find(index, "ProviderName", null);
-            publisher = cur ? -1 : find(index, "PublisherName", null);
+            // FOCUS 1.3 names the provider ServiceProviderName (ProviderName is deprecated there)
+            provider = cur ? -1 : find(index, "ServiceProviderName", "ProviderName");
+            publisher = cur ? -1 : find(index, "PublisherName", "HostProviderName");
             description = cur ? -1 : find(index, "ChargeDescription", null);
             skuDetails = cur ? -1 : find(index, "SkuPriceDetails", null);
             productName = find(index, cur ? "product_product_name" : "x_ProductName", "product/productName");

@@ -256,4 +256,37 @@ class UsageExportShapesTest {
         // line 3: "2026-10-01 11:00:00" is columns 1-21, a comma, "0.035" columns 23-29, a comma: the field starts at 31
         assertThat(strict.err()).contains(file + ":3:31: ConsumedQuantity: malformed row (--strict): not a number: 'lots'");
     }
+
+    @Test
+    void aLegacyCurExportWithResourceTagColumns() throws IOException {
+        // Nova Micro 2,000 x 1K input at $0.035/1M = 0.07, 500 x 1K output at 0.14 = 0.07; billed 0.13 in all
+        Path file = dir.resolve("legacy.csv");
+        Files.writeString(file, "identity/LineItemId,lineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,"
+                + "lineItem/UsageAmount,pricing/unit,lineItem/UnblendedCost,product/productName,resourceTags/user:team\n"
+                + "l1,2026-10-01T10:00:00Z,AmazonBedrock,USE1-NovaMicro-input-tokens,2000,1K tokens,0.07,Amazon Bedrock,"
+                + "search\n"
+                + "l2,2026-10-01T10:00:00Z,AmazonBedrock,USE1-NovaMicro-output-tokens,500,1K tokens,0.06,Amazon Bedrock,\n");
+        JsonNode json = json(file.toString(), "--by", "team");
+        assertThat(json.get("format").asText()).isEqualTo("aws-cur");
+        JsonNode micro = models(json).get("amazon.nova-micro");
+        assertThat(micro.get("input_tokens").asLong()).isEqualTo(2_000_000);
+        assertThat(micro.get("output_tokens").asLong()).isEqualTo(500_000);
+        assertThat(micro.get("cost").asText()).isEqualTo("0.140000");
+        assertThat(micro.get("billed_cost").asText()).isEqualTo("0.130000");
+        Map<String, String> groups = new HashMap<>();
+        json.get("groups").forEach(g -> groups.put(g.get("tag").asText(), g.get("cost").asText()));
+        assertThat(groups).containsOnly(Map.entry("search", "0.070000"), Map.entry("(untagged)", "0.070000"));
+    }
+
+    @Test
+    void anExportOrALogWhereNothingCanBeReadIsBadInput() throws IOException {
+        Cli.Result rows = bad("focus.csv", "ChargePeriodStart,BilledCost,ConsumedQuantity,ServiceName,x_UsageType\n"
+                + "yesterday,0.1,1,Amazon Bedrock,USE1-NovaMicro-input-tokens\n"
+                + "today,0.1,1,Amazon Bedrock,USE1-NovaMicro-input-tokens\n");
+        assertThat(rows.err()).contains("focus.csv:2:").contains("every row is malformed (2;")
+                .contains("ChargePeriodStart: 'yesterday' is not an ISO-8601 time");
+        Cli.Result logs = bad("cloudtrail.jsonl", "{\"eventName\":\"InvokeModel\"}\n{\"eventName\":\"Converse\"}\n");
+        assertThat(logs.err()).contains("cloudtrail.jsonl:1:").contains("no record is a Bedrock invocation-log record")
+                .contains("timestamp is missing");
+    }
 }
