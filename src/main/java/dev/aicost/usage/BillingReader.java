@@ -267,14 +267,15 @@ public final class BillingReader {
             if (row.blank()) {
                 continue;
             }
-            rows++;
-            RowProblem problem = row(file, columns, row);
+            long weight = input.weight();
+            rows += weight;
+            RowProblem problem = row(file, columns, row, weight);
             if (problem != null) {
                 if (strict) {
                     throw new InputException(new Problem(file, (int) Math.min(Integer.MAX_VALUE, row.line()),
                             problem.column, problem.field, "malformed row (--strict): " + problem.message));
                 }
-                malformed++;
+                malformed += weight;
                 if (samples.size() < UsageAggregator.SAMPLES) {
                     samples.add(new UsageAggregator.Malformed(file, row.line(), (problem.field == null ? ""
                             : problem.field + ": ") + problem.message));
@@ -305,7 +306,7 @@ public final class BillingReader {
     }
 
     /** Adds one row; returns why it is malformed, or null. A malformed row adds nothing anywhere. */
-    private RowProblem row(String file, Columns c, CsvInput.Row row) {
+    private RowProblem row(String file, Columns c, CsvInput.Row row, long weight) {
         if (row.size() != c.names.size()) {
             return new RowProblem(1, null, "expected " + c.names.size() + " fields, got " + row.size());
         }
@@ -325,9 +326,9 @@ public final class BillingReader {
                         + usageType).toLowerCase(Locale.ROOT));
             }
             if (tokenClass >= 0 && bedrock) {
-                tokenRow(row, c, usageType, lower, product, tokenClass, billed);
+                tokenRow(row, c, usageType, lower, product, tokenClass, billed, weight);
             } else if (bedrock || isAi(row, c, lower)) {
-                otherRow(row, c, usageType, product, bedrock, billed);
+                otherRow(row, c, usageType, product, bedrock, billed, weight);
             }
             billedAll = billedAll.add(billed == null ? BigDecimal.ZERO : billed);
             return null;
@@ -337,7 +338,7 @@ public final class BillingReader {
     }
 
     private void tokenRow(CsvInput.Row row, Columns c, String usageType, String lower, String product,
-            int tokenClass, BigDecimal billed) throws Bad {
+            int tokenClass, BigDecimal billed, long weight) throws Bad {
         // no usage type: the charge description names the model ("Amazon Nova Micro output tokens ...")
         String model = usageType.isEmpty() && !product.contains("Bedrock Edition")
                 ? firstNonEmpty(row.get(c.description), product) : modelKey(usageType, product);
@@ -375,14 +376,14 @@ public final class BillingReader {
         s.tokens[tokenClass] += tokens;
         s.billed = s.billed.add(billed);
         hourly.merge(hour, tokens, Long::sum);
-        tokenRows++;
+        tokenRows += weight;
         if (hour % 24 != 0) {
             dailyOnly = false;
         }
     }
 
     private void otherRow(CsvInput.Row row, Columns c, String usageType, String product, boolean bedrock,
-            BigDecimal billed) throws Bad {
+            BigDecimal billed, long weight) throws Bad {
         hourOf(row, c); // a row with a bad date is malformed here too
         BigDecimal quantity = decimal(row, c, c.amount);
         if (quantity == null && c.pricingQuantity >= 0) {
@@ -400,7 +401,7 @@ public final class BillingReader {
             }
             s = other.computeIfAbsent(key, k -> new OtherSums());
         }
-        s.rows++;
+        s.rows += weight;
         s.quantity = s.quantity.add(quantity == null ? BigDecimal.ZERO : quantity);
         s.billed = s.billed.add(billed == null ? BigDecimal.ZERO : billed);
         if (bedrock) {

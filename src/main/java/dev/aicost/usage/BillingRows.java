@@ -15,4 +15,9 @@ public interface BillingRows extends Closeable {
 
     /** The next row, or null at the end. */
     CsvInput.Row next();
+
+    /** How many rows of the export the last row stands for (a source may sum rows that differ only in amounts). */
+    default long weight() {
+        return 1;
+    }
 }

@@ -289,4 +289,31 @@ class UsageExportShapesTest {
         assertThat(logs.err()).contains("cloudtrail.jsonl:1:").contains("no record is a Bedrock invocation-log record")
                 .contains("timestamp is missing");
     }
+
+    @Test
+    void parquetRowsSummedByDuckDbKeepMalformedRowsApart() throws Exception {
+        // three Nova Micro input rows in one hour; the second has no amount, so it is malformed and adds nothing:
+        // 1,000 + 3,000 = 4,000 x 1K tokens = 4M tokens at $0.035/1M = 0.14; billed 0.035 + 0.105 = 0.14
+        Path csv = dir.resolve("three.csv");
+        Files.writeString(csv, "line_item_usage_start_date,line_item_product_code,line_item_usage_type,"
+                + "line_item_usage_end_date,line_item_usage_amount,pricing_unit,line_item_unblended_cost,product,resource_tags\n"
+                + "2026-10-01T10:00:00Z,AmazonBedrock,USE1-NovaMicro-input-tokens,2026-10-01T11:00:00Z,1000,1K tokens,0.035,{},{}\n"
+                + "2026-10-01T10:00:00Z,AmazonBedrock,USE1-NovaMicro-input-tokens,2026-10-01T11:00:00Z,NULL,1K tokens,0.070,{},{}\n"
+                + "2026-10-01T10:00:00Z,AmazonBedrock,USE1-NovaMicro-input-tokens,2026-10-01T11:00:00Z,3000,1K tokens,0.105,{},{}\n");
+        JsonNode parquet = json(ParquetFixtures.cur2(csv, dir.resolve("three.parquet"), false).toString());
+        JsonNode text = json(csv.toString());
+        for (JsonNode json : new JsonNode[] {parquet, text}) {
+            assertThat(json.get("records").asInt()).isEqualTo(3);
+            assertThat(json.get("malformed_records").asInt()).isEqualTo(1);
+            JsonNode micro = models(json).get("amazon.nova-micro");
+            assertThat(micro.get("input_tokens").asLong()).isEqualTo(4_000_000);
+            assertThat(micro.get("cost").asText()).isEqualTo("0.140000");
+            assertThat(micro.get("billed_cost").asText()).isEqualTo("0.140000");
+        }
+        // a Parquet row is numbered from 1 (the second row); a CSV line counts the header (line 3)
+        assertThat(parquet.get("malformed_samples").get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(text.get("malformed_samples").get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(parquet.get("malformed_samples").get(0).get("message").asText())
+                .isEqualTo("line_item_usage_amount: a token line needs a quantity");
+    }
 }
