@@ -25,6 +25,7 @@ public final class Main {
 
     /** The test seam: runs {@code args} writing to {@code out} and {@code err}, returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        dev.aicost.spec.InputFiles.clear();
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = AicostCommand.commandLine(args);
         cli.setOut(out);

@@ -26,6 +26,7 @@ public final class BaselineReader {
         String currency = null;
         BigDecimal total = null;
         JsonLocation totalAt = null;
+        InputFiles.record(path);
         try (JsonParser parser = new JsonFactory().createParser(Files.newBufferedReader(path))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw at(file, parser.currentLocation(), null, "expected a JSON object (an aicost estimate report)");

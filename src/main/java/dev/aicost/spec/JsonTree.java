@@ -26,6 +26,7 @@ public final class JsonTree {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> readObject(Path path) {
         String file = path.toString();
+        InputFiles.record(path);
         try (JsonParser parser = new JsonFactory().createParser(path.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw InputException.of(file, "expected a JSON object");

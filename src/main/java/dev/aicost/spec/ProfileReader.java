@@ -36,6 +36,7 @@ public final class ProfileReader {
 
     public static Profile read(Path path) {
         String file = path.toString();
+        InputFiles.record(path);
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return read(file, reader);
         } catch (NoSuchFileException e) {

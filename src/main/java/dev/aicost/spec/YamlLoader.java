@@ -48,6 +48,7 @@ public final class YamlLoader {
         if (Files.isDirectory(path)) {
             throw InputException.of(name, "is a directory, not a YAML file");
         }
+        InputFiles.record(path);
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return new YamlLoader(name).read(reader);
         } catch (NoSuchFileException e) {

@@ -63,6 +63,7 @@ public final class InputFormat {
         String name = file.toString();
         byte[] head;
         boolean gzip;
+        dev.aicost.spec.InputFiles.record(file);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), SNIFF)) {
             raw.mark(4);
             byte[] magic = raw.readNBytes(4);
