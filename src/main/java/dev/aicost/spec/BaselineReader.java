@@ -1,6 +1,5 @@
 package dev.aicost.spec;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +26,10 @@ public final class BaselineReader {
         BigDecimal total = null;
         JsonLocation totalAt = null;
         InputFiles.record(path);
-        try (JsonParser parser = new JsonFactory().createParser(Files.newBufferedReader(path))) {
+        if (Files.isDirectory(path)) {
+            throw InputException.of(file, "is a folder, not a JSON report");
+        }
+        try (JsonParser parser = Json.factory().createParser(Files.newInputStream(path))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw at(file, parser.currentLocation(), null, "expected a JSON object (an aicost estimate report)");
             }
@@ -43,10 +45,17 @@ public final class BaselineReader {
                     case "currency" -> currency = parser.getValueAsString();
                     case "monthly_total" -> {
                         totalAt = parser.currentTokenLocation();
-                        try {
-                            total = new BigDecimal(parser.getValueAsString());
-                        } catch (NumberFormatException | NullPointerException e) {
+                        String text = parser.getValueAsString();
+                        if (text == null) {
                             throw at(file, totalAt, "monthly_total", "expected a decimal string");
+                        }
+                        try {
+                            total = Decimals.parse(text);
+                        } catch (NumberFormatException e) {
+                            throw at(file, totalAt, "monthly_total", e.getMessage());
+                        }
+                        if (total.signum() < 0) {
+                            throw at(file, totalAt, "monthly_total", "must not be negative, got " + text);
                         }
                     }
                     default -> {
@@ -54,12 +63,13 @@ public final class BaselineReader {
                     }
                 }
             }
+            Json.requireEnd(parser, file);
         } catch (NoSuchFileException e) {
             throw InputException.of(file, "file not found");
         } catch (JsonProcessingException e) {
             throw at(file, e.getLocation(), null, "invalid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw InputException.of(file, "cannot be read: " + e.getMessage());
+            throw InputException.of(file, IoMessages.cannotRead(e));
         }
         if (!"aicost/estimate/v1".equals(schema)) {
             throw InputException.of(file, "not an aicost estimate report (schema is "

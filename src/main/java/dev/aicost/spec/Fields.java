@@ -156,12 +156,20 @@ public final class Fields {
             problem(node, path, "must be a finite number, got " + scalar.text());
             return null;
         }
+        BigDecimal value;
         try {
-            return new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
+            value = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
         } catch (NumberFormatException e) {
             problem(node, path, "not a decimal number: " + scalar.text());
             return null;
         }
+        String range = Decimals.check(value);
+        if (range != null || text.length() > Decimals.MAX_CHARS) {
+            problem(node, path, "is " + (range == null ? "out of range: " + Decimals.RANGE : range) + ", got "
+                    + scalar.text());
+            return null;
+        }
+        return value;
     }
 
     /** A number that must lie in [min, max] (either bound may be null). */

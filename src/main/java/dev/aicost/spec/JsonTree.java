@@ -1,6 +1,5 @@
 package dev.aicost.spec;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,11 +26,16 @@ public final class JsonTree {
     public static Map<String, Object> readObject(Path path) {
         String file = path.toString();
         InputFiles.record(path);
-        try (JsonParser parser = new JsonFactory().createParser(path.toFile())) {
+        if (java.nio.file.Files.isDirectory(path)) {
+            throw InputException.of(file, "is a folder, not a JSON file");
+        }
+        try (JsonParser parser = Json.factory().createParser(java.nio.file.Files.newInputStream(path))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw InputException.of(file, "expected a JSON object");
             }
-            return (Map<String, Object>) value(parser);
+            Map<String, Object> tree = (Map<String, Object>) value(parser, file);
+            Json.requireEnd(parser, file);
+            return tree;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new InputException(new Problem(file, at == null ? 0 : at.getLineNr(), at == null ? 0
@@ -39,11 +43,11 @@ public final class JsonTree {
         } catch (java.io.FileNotFoundException | NoSuchFileException e) {
             throw InputException.of(file, "file not found");
         } catch (IOException e) {
-            throw InputException.of(file, "cannot be read: " + e.getMessage());
+            throw InputException.of(file, IoMessages.cannotRead(e));
         }
     }
 
-    private static Object value(JsonParser parser) throws IOException {
+    private static Object value(JsonParser parser, String file) throws IOException {
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {
@@ -51,19 +55,26 @@ public final class JsonTree {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     parser.nextToken();
-                    map.put(name, value(parser));
+                    map.put(name, value(parser, file));
                 }
                 return map;
             }
             case START_ARRAY -> {
                 List<Object> list = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(parser));
+                    list.add(value(parser, file));
                 }
                 return list;
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new BigDecimal(parser.getText());
+                try {
+                    return Decimals.parse(parser.getText());
+                } catch (NumberFormatException e) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    throw new InputException(new Problem(file, at.getLineNr(), at.getColumnNr(),
+                            parser.getParsingContext().getParent() == null ? null
+                                    : String.valueOf(parser.currentName()), e.getMessage()));
+                }
             }
             case VALUE_STRING -> {
                 return parser.getText();

@@ -119,7 +119,7 @@ public final class RouteSpecReader {
         BigDecimal share = f.number(map, "share", path, true, BigDecimal.ZERO, BigDecimal.ONE);
         BigDecimal calls = BigDecimal.ONE;
         if (f.has(map, "calls_per_request")) {
-            calls = f.number(map, "calls_per_request", path, false, BigDecimal.ZERO, null);
+            calls = WorkloadSpecReader.positive(f, map, "calls_per_request", path);
         }
         BigDecimal input = f.number(map, "input_tokens", path, true, BigDecimal.ZERO, null);
         BigDecimal output = f.number(map, "output_tokens", path, true, BigDecimal.ZERO, null);

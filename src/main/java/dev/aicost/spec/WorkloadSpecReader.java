@@ -100,7 +100,7 @@ public final class WorkloadSpecReader {
         }
         BigDecimal calls = BigDecimal.ONE;
         if (f.has(map, "calls_per_request")) {
-            calls = f.number(map, "calls_per_request", path, false, BigDecimal.ZERO, null);
+            calls = positive(f, map, "calls_per_request", path);
         }
         BigDecimal input = f.number(map, "input_tokens", path, true, BigDecimal.ZERO, null);
         BigDecimal output = f.number(map, "output_tokens", path, true, BigDecimal.ZERO, null);
@@ -215,5 +215,19 @@ public final class WorkloadSpecReader {
                     + sum.toPlainString());
         }
         return mix;
+    }
+
+    /**
+     * A number that must be above zero (calls per request: zero calls would price a workload at a
+     * silent $0); null when absent or wrong.
+     */
+    static BigDecimal positive(Fields f, YNode.YMap map, String key, String path) {
+        BigDecimal value = f.number(map, key, path, false);
+        if (value != null && value.signum() <= 0) {
+            f.problem(map.get(key), Fields.join(path, key), "must be above 0 (a workload makes at least some calls "
+                    + "per request), got " + value.toPlainString());
+            return null;
+        }
+        return value;
     }
 }

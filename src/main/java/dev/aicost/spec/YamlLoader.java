@@ -34,6 +34,8 @@ public final class YamlLoader {
     static final int MAX_ALIASES = 50;
     static final int MAX_NODES = 200_000;
     static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    /** No workload spec or card is near this size; a bigger file is refused before it is parsed. */
+    static final long MAX_BYTES = 8L * 1024 * 1024;
 
     private final String file;
     private int nodes;
@@ -45,19 +47,11 @@ public final class YamlLoader {
     /** Loads {@code path}; the name shown in messages is {@code path} as given. */
     public static YNode load(Path path) {
         String name = path.toString();
-        if (Files.isDirectory(path)) {
-            throw InputException.of(name, "is a directory, not a YAML file");
-        }
-        InputFiles.record(path);
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return new YamlLoader(name).read(reader);
-        } catch (NoSuchFileException e) {
+        if (Files.notExists(path)) {
             throw InputException.of(name, "file not found");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw InputException.of(name, "is not UTF-8 text");
-        } catch (IOException e) {
-            throw InputException.of(name, "cannot be read: " + e.getMessage());
         }
+        String text = TextFiles.read(path, MAX_BYTES, "a YAML spec or rate card");
+        return new YamlLoader(name).read(new java.io.StringReader(text));
     }
 
     /** Loads YAML text; {@code name} is used in messages. */
