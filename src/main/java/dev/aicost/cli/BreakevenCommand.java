@@ -116,8 +116,15 @@ public final class BreakevenCommand implements Callable<Integer> {
             Workload w = pick(workloadSpec);
             String reference = !ratecardOptions.ratecards.isEmpty() ? ratecardOptions.ratecards.get(0)
                     : w.ratecard() != null ? w.ratecard() : workloadSpec.ratecard();
-            card = repository.load(reference == null ? DEFAULT_CARD : reference,
-                    ratecardOptions.ratecards.isEmpty() ? workloadSpec.directory() : null, workloadFile.toString());
+            try {
+                card = repository.load(reference == null ? DEFAULT_CARD : reference,
+                        ratecardOptions.ratecards.isEmpty() ? workloadSpec.directory() : null,
+                        ratecardOptions.ratecards.isEmpty() ? workloadFile.toString() : "--ratecard");
+            } catch (InputException e) {
+                int index = workloadSpec.workloads().indexOf(w);
+                throw ratecardOptions.ratecards.isEmpty() && reference != null
+                        ? e.placed(message -> workloadSpec.ratecardProblem(index, message)) : e;
+            }
             modelName = w.model();
             shape = new CallShape(w.inputTokens(), w.outputTokens(),
                     w.cache() == null ? BigDecimal.ZERO : w.cache().prefixTokens(),

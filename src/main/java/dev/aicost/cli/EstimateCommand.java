@@ -192,7 +192,9 @@ public final class EstimateCommand implements Callable<Integer> {
                 card = repository.load(reference, flagCard != null ? null : workloadSpec.directory(),
                         flagCard != null ? "--ratecard" : workloadSpec.file());
             } catch (InputException e) {
-                problems.addAll(e.problems());
+                int index = i;
+                problems.addAll(flagCard != null ? e.problems()
+                        : e.placed(message -> workloadSpec.ratecardProblem(index, message)).problems());
                 break;
             }
             if (currency == null) {
@@ -234,8 +236,8 @@ public final class EstimateCommand implements Callable<Integer> {
             }
             return List.of();
         }
-        Map<String, Map<String, String>> maps = mapFile == null ? Map.of() : ModelMapReader.read(mapFile);
-        List<Comparison> comparisons = new ArrayList<>();
+        ModelMapReader.ModelMap maps = mapFile == null ? null : ModelMapReader.read(mapFile);
+        List<RateCard> cards = new ArrayList<>();
         for (String reference : compare) {
             RateCard card = repository.load(reference.strip(), null, "--compare");
             if (!card.currency().equals(currency)) {
@@ -246,14 +248,15 @@ public final class EstimateCommand implements Callable<Integer> {
                 }
                 card = card.converted(currency, rate);
             }
-            Map<String, String> explicit = maps.getOrDefault(card.id(), Map.of());
-            for (Map.Entry<String, String> entry : explicit.entrySet()) {
-                if (card.find(entry.getValue()).isEmpty()) {
-                    throw InputException.of(String.valueOf(mapFile), "maps." + card.id() + "." + entry.getKey()
-                            + ": model '" + entry.getValue() + "' is not on " + card.id());
-                }
-            }
-            comparisons.add(CardComparison.compare(inputs, card, explicit, hoursPerMonth));
+            cards.add(card);
+        }
+        if (maps != null) {
+            maps.check(cards);
+        }
+        List<Comparison> comparisons = new ArrayList<>();
+        for (RateCard card : cards) {
+            comparisons.add(CardComparison.compare(inputs, card, maps == null ? Map.of() : maps.forCard(card.id()),
+                    hoursPerMonth));
         }
         return comparisons;
     }

@@ -52,7 +52,11 @@ public final class OutputOptions {
     /** Width to fit tables to: AICOST_COLUMNS (set by the launcher), COLUMNS, or none when not a terminal. */
     int width() {
         if (width != null) {
-            return Math.max(width, 0);
+            if (width < 0 || width > 10_000) {
+                throw dev.aicost.spec.InputException.of("--width", "must be 0 (no limit) or a number of columns up to "
+                        + "10000, got " + width);
+            }
+            return width;
         }
         if (format != Format.TABLE || output != null) {
             return 0;

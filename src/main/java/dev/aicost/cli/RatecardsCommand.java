@@ -66,7 +66,7 @@ public final class RatecardsCommand implements Runnable {
             RateCardRepository repository = RateCardRepository.fromSystem();
             LocalDate now = today == null ? LocalDate.now() : today;
             List<RateCardsRenderer.Listed> rows = new ArrayList<>();
-            boolean invalid = false;
+            List<Problem> invalidCards = new ArrayList<>();
             for (String id : repository.builtInIds()) {
                 String status;
                 RateCard card = null;
@@ -75,14 +75,18 @@ public final class RatecardsCommand implements Runnable {
                     long age = ChronoUnit.DAYS.between(LocalDate.parse(card.checked()), now);
                     status = age > STALE_DAYS ? "stale: checked " + age + " days ago" : "ok";
                 } catch (InputException e) {
-                    invalid = true;
+                    invalidCards.addAll(e.problems());
                     status = "invalid: " + e.problems().get(0).render();
                 }
                 rows.add(new RateCardsRenderer.Listed(id, repository.locate(id), card, status));
             }
             output.emit(spec, RateCardsRenderer.list(rows, repository.folders(), output.format, output.width(),
                     output.color()));
-            return invalid ? ExitCodes.BAD_INPUT : ExitCodes.OK;
+            for (Problem problem : invalidCards) {
+                spec.commandLine().getErr().println("error: " + problem.render());
+            }
+            spec.commandLine().getErr().flush();
+            return invalidCards.isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         }
     }
 

@@ -83,7 +83,14 @@ public final class RatecardsImportCommand implements Runnable {
             result.notes().forEach(note -> comments.add("Note: " + note + "."));
             String yaml = RateCardYaml.write(result.card(), comments);
             // the card must read back strictly before it is written
-            RateCardReader.read(YamlLoader.load(output.toString(), new StringReader(yaml)), output.toString());
+            // the card must read back strictly before it is written; what fails came from the input
+            try {
+                RateCardReader.read(YamlLoader.load(output.toString(), new StringReader(yaml)), output.toString());
+            } catch (InputException e) {
+                throw new InputException(e.problems().stream().map(p -> new dev.aicost.spec.Problem(file.toString(),
+                        0, 0, p.path(), p.message() + " (a value imported from this file; nothing was written to "
+                        + output + ")")).toList());
+            }
             AtomicFile.write(output, yaml);
             StringBuilder report = new StringBuilder("wrote " + output + ": " + result.card().models().size()
                     + " models, " + result.skipped().size() + " entries skipped\n");

@@ -79,8 +79,14 @@ public final class RouteCommand implements Callable<Integer> {
             throw new InputException(loaded.problemAt(-1, "ratecard",
                     "no rate card: add 'ratecard:' to the spec or pass --ratecard ID"));
         }
-        RateCard card = repository.load(reference, ratecardOptions.ratecards.isEmpty() ? loaded.directory() : null,
-                specFile.toString());
+        RateCard card;
+        try {
+            card = repository.load(reference, ratecardOptions.ratecards.isEmpty() ? loaded.directory() : null,
+                    ratecardOptions.ratecards.isEmpty() ? specFile.toString() : "--ratecard");
+        } catch (InputException e) {
+            throw ratecardOptions.ratecards.isEmpty() ? e.placed(message -> loaded.problemAt(-1, "ratecard", message))
+                    : e;
+        }
 
         List<Problem> problems = new ArrayList<>();
         ModelPrice baseline = card.find(routeSpec.baseline()).orElse(null);
@@ -147,15 +153,22 @@ public final class RouteCommand implements Callable<Integer> {
             }
             return List.of();
         }
-        Map<String, Map<String, String>> maps = mapFile == null ? Map.of() : ModelMapReader.read(mapFile);
-        List<RouteReport.Compared> results = new ArrayList<>();
+        ModelMapReader.ModelMap maps = mapFile == null ? null : ModelMapReader.read(mapFile);
+        List<RateCard> others = new ArrayList<>();
         for (String reference : compare) {
             RateCard other = repository.load(reference.strip(), null, "--compare");
             if (!other.currency().equals(card.currency())) {
                 throw InputException.of("--compare", other.id() + " is priced in " + other.currency() + ", not "
                         + card.currency());
             }
-            Map<String, String> explicit = maps.getOrDefault(other.id(), Map.of());
+            others.add(other);
+        }
+        if (maps != null) {
+            maps.check(others);
+        }
+        List<RouteReport.Compared> results = new ArrayList<>();
+        for (RateCard other : others) {
+            Map<String, String> explicit = maps == null ? Map.of() : maps.forCard(other.id());
             Optional<ModelPrice> otherBaseline = CardComparison.map(routeSpec.baseline(), baseline, other, explicit);
             if (otherBaseline.isEmpty()) {
                 results.add(new RouteReport.Compared(other.id(), null, "no equivalent of the baseline "

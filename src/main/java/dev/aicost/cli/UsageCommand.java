@@ -81,6 +81,10 @@ public final class UsageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (threads != null && (threads < 1 || threads > 256)) {
+            throw InputException.of("--threads", "must be between 1 and 256, got " + threads);
+        }
+        output.width();
         if (sql != null) {
             return printSql();
         }
@@ -90,7 +94,7 @@ public final class UsageCommand implements Callable<Integer> {
         BigDecimal hoursPerMonth = ratecardOptions.hoursPerMonth();
         RegionCards cards = new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard");
         UsageInputs files = UsageInputs.of(inputs);
-        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         return files.billing() ? billingReport(files, cards.defaultCard(), threadCount)
                 : logReport(files, cards, hoursPerMonth, threadCount);
     }

@@ -83,7 +83,15 @@ public final class EdpSpecReader {
                 aiFrom = f.string(spend, "ai_from", "spend", true);
                 if (aiFrom != null && organic != null) {
                     Path report = Path.of(file).toAbsolutePath().getParent().resolve(aiFrom).normalize();
-                    BaselineReader.Baseline estimate = BaselineReader.read(report);
+                    BaselineReader.Baseline estimate;
+                    YNode at = spend.get("ai_from");
+                    String named = aiFrom;
+                    try {
+                        estimate = BaselineReader.read(report);
+                    } catch (InputException e) {
+                        throw e.placed(message -> new Problem(file, at.line(), at.column(), "spend.ai_from",
+                                "'" + named + "' (" + report + "): " + message));
+                    }
                     if (estimate.currency() != null && !estimate.currency().equals(currency)) {
                         f.problem(spend.get("ai_from"), "spend.ai_from", "the report is in " + estimate.currency()
                                 + " but the spec is in " + currency);
@@ -159,7 +167,10 @@ public final class EdpSpecReader {
                         f.onlyKeys(tier, tierPath, Fields.keys("min_commit", "discount"));
                         BigDecimal min = f.number(tier, "min_commit", tierPath, true, BigDecimal.ZERO, null);
                         BigDecimal rate = f.number(tier, "discount", tierPath, true, BigDecimal.ZERO, BigDecimal.ONE);
-                        if (min != null && rate != null) {
+                        if (min != null && tiers.stream().anyMatch(t -> t.minCommit().compareTo(min) == 0)) {
+                            f.problem(tier.get("min_commit"), tierPath + ".min_commit", "the same threshold ("
+                                    + min.toPlainString() + ") as an earlier tier: each tier needs its own min_commit");
+                        } else if (min != null && rate != null) {
                             tiers.add(new EdpScenario.Tier(min, rate));
                         }
                     }
@@ -209,7 +220,7 @@ public final class EdpSpecReader {
         return ok ? values : null;
     }
 
-    /** enterprise | business | none, { plan: ... }, or { rate, minimum_monthly }. */
+    /** enterprise | business | none, { plan: NAME or { rate, minimum_monthly } }, or { rate, minimum_monthly }. */
     private static SupportPlan plan(Fields f, YNode node, String path) {
         if (node instanceof YNode.YScalar scalar) {
             return named(f, node, path, scalar.text());
@@ -224,8 +235,8 @@ public final class EdpSpecReader {
                 f.problem(map.get("rate") != null ? map.get("rate") : map.get("minimum_monthly"), path,
                         "give a plan name or rate and minimum_monthly, not both");
             }
-            String name = f.string(map, "plan", path, true);
-            return name == null ? SupportPlan.NONE : named(f, map.get("plan"), path + ".plan", name);
+            // plan: NAME, or plan: { rate, minimum_monthly } as the README writes it
+            return plan(f, map.get("plan"), path + ".plan");
         }
         BigDecimal rate = f.number(map, "rate", path, true, BigDecimal.ZERO, BigDecimal.ONE);
         BigDecimal minimum = f.number(map, "minimum_monthly", path, false, BigDecimal.ZERO, null);

@@ -22,6 +22,14 @@ public final class InputException extends RuntimeException {
         return new InputException(new Problem(file, 0, 0, null, message));
     }
 
+    /**
+     * This exception with every problem that has no position in a file (a card that cannot be
+     * found, say) placed by {@code place} instead: at the key of the spec that asked for it.
+     */
+    public InputException placed(java.util.function.Function<String, Problem> place) {
+        return new InputException(problems.stream().map(p -> p.line() == 0 ? place.apply(p.message()) : p).toList());
+    }
+
     public List<Problem> problems() {
         return problems;
     }
