@@ -21,6 +21,7 @@ public final class UsageRenderer {
             .withZone(ZoneOffset.UTC);
 
     private static final String OTHER_TITLE = "Other AI lines (billed, not priced on the card)";
+    private static final String CREDITS_TITLE = "Credits, refunds, discounts and corrections (not in the token sums)";
 
     private UsageRenderer() {
     }
@@ -52,7 +53,12 @@ public final class UsageRenderer {
             out.append('\n').append(TextTable.style(OTHER_TITLE, Style.STRONG, color)).append('\n')
                     .append(otherLines(report).render(width, color));
         }
-        if (r.billing() == null || !r.models().isEmpty() || !r.billing().otherLines().isEmpty()) {
+        if (r.billing() != null && !r.billing().credits().isEmpty()) {
+            out.append('\n').append(TextTable.style(CREDITS_TITLE, Style.STRONG, color)).append('\n')
+                    .append(credits(report).render(width, color));
+        }
+        if (r.billing() == null || !r.models().isEmpty() || !r.billing().otherLines().isEmpty()
+                || !r.billing().credits().isEmpty()) {
             out.append('\n');
         }
         for (String line : summary(report)) {
@@ -80,6 +86,9 @@ public final class UsageRenderer {
         }
         if (r.billing() != null && !r.billing().otherLines().isEmpty()) {
             out.append("\n## ").append(OTHER_TITLE).append("\n\n").append(otherLines(report).markdown());
+        }
+        if (r.billing() != null && !r.billing().credits().isEmpty()) {
+            out.append("\n## ").append(CREDITS_TITLE).append("\n\n").append(credits(report).markdown());
         }
         out.append('\n');
         for (String line : summary(report)) {
@@ -124,6 +133,20 @@ public final class UsageRenderer {
     private static String signedPercent(BigDecimal value) {
         return value == null ? "n/a" : (value.signum() > 0 ? "+" : "") + value.setScale(1, RoundingMode.HALF_EVEN)
                 .toPlainString() + "%";
+    }
+
+    private static TextTable credits(UsageReport report) {
+        TextTable table = new TextTable(List.of(new Column("PROVIDER", false, 6), new Column("SERVICE", false, 12),
+                new Column("KIND", false, 8), new Column("ROWS", true, 5), new Column("BILLED", true, 10)));
+        BigDecimal total = BigDecimal.ZERO;
+        for (UsageAnalysis.OtherLine line : report.result().billing().credits()) {
+            table.row(Style.PLAIN, line.provider(), line.service(), line.meter(),
+                    Numbers.count(BigDecimal.valueOf(line.rows())), Numbers.cents(line.billed(), report.currency()));
+            total = total.add(line.billed());
+        }
+        table.rule();
+        table.total(Style.STRONG, "Credits and corrections", Numbers.cents(total, report.currency()));
+        return table;
     }
 
     private static TextTable otherLines(UsageReport report) {
@@ -324,6 +347,20 @@ public final class UsageRenderer {
             g.writeStringField("gap_total_percent", percent(billing.gapPercent()));
         }
         g.writeStringField("billed_all_rows", Numbers.money6(billing.billedAll()));
+        BigDecimal credited = BigDecimal.ZERO;
+        g.writeArrayFieldStart("credits");
+        for (UsageAnalysis.OtherLine line : billing.credits()) {
+            g.writeStartObject();
+            g.writeStringField("provider", line.provider());
+            g.writeStringField("service", line.service());
+            g.writeStringField("kind", line.meter());
+            g.writeNumberField("rows", line.rows());
+            g.writeStringField("billed_cost", Numbers.money6(line.billed()));
+            g.writeEndObject();
+            credited = credited.add(line.billed());
+        }
+        g.writeEndArray();
+        g.writeStringField("credits_total", Numbers.money6(credited));
         g.writeArrayFieldStart("other_ai_lines");
         for (UsageAnalysis.OtherLine line : billing.otherLines()) {
             g.writeStartObject();

@@ -69,7 +69,7 @@ public final class BillingReader {
             "lineItem/ProductCode", "lineItem/LineItemType", "pricing/unit", "product/productName",
             "product/servicecode",
             "ChargePeriodStart", "BilledCost", "ConsumedQuantity", "ConsumedUnit", "PricingQuantity", "PricingUnit",
-            "ServiceName", "ServiceCategory", "ProviderName", "PublisherName", "ServiceProviderName", "HostProviderName", "ChargeCategory", "ChargeDescription",
+            "ServiceName", "ServiceCategory", "ProviderName", "PublisherName", "ServiceProviderName", "HostProviderName", "ChargeCategory", "ChargeClass", "ChargeDescription",
             "SkuMeter", "SkuPriceDetails", "RegionId", "Tags", "x_UsageType", "x_ServiceCode", "x_ProductName");
 
     static final int INPUT = 0;
@@ -83,6 +83,7 @@ public final class BillingReader {
     private final boolean strict;
     private final Map<Key, Sums> sums = new LinkedHashMap<>();
     private final Map<OtherKey, OtherSums> other = new LinkedHashMap<>();
+    private final Map<OtherKey, OtherSums> credits = new LinkedHashMap<>();
     private final TreeMap<Long, Long> hourly = new TreeMap<>();
     private final List<UsageAggregator.Malformed> samples = new ArrayList<>();
     private Kind kind;
@@ -114,6 +115,8 @@ public final class BillingReader {
         final int productMap;
         final int tags;
         final int tagColumn;
+        final int chargeCategory;
+        final int chargeClass;
         final List<String> names;
 
         Columns(Kind kind, List<String> header) {
@@ -143,6 +146,8 @@ public final class BillingReader {
             productMap = cur ? find(index, "product", null) : -1;
             tags = find(index, cur ? "resource_tags" : "Tags", null);
             tagColumn = tagKey == null || !cur ? -1 : find(index, "resourceTags/user:" + tagKey, null);
+            chargeCategory = find(index, cur ? "line_item_line_item_type" : "ChargeCategory", "lineItem/LineItemType");
+            chargeClass = cur ? -1 : find(index, "ChargeClass", null);
         }
 
         private int find(Map<String, Integer> index, String name, String alternative) {
@@ -251,7 +256,7 @@ public final class BillingReader {
     /** What was read from the exports. */
     public record Read(Kind kind, long rows, long tokenRows, long malformed, List<UsageAggregator.Malformed> samples,
             Map<Key, Sums> sums, TreeMap<Long, Long> hourly, BigDecimal otherBedrockCost, boolean dailyOnly,
-            BigDecimal billedAll, Map<OtherKey, OtherSums> other) {
+            BigDecimal billedAll, Map<OtherKey, OtherSums> other, Map<OtherKey, OtherSums> credits) {
     }
 
     /** Reads every row of one export into the sums; exports of different kinds cannot be mixed. */
@@ -287,7 +292,7 @@ public final class BillingReader {
     /** What the rows add up to. */
     public Read result() {
         return new Read(kind, rows, tokenRows, malformed, List.copyOf(samples), sums, hourly, otherBedrockCost,
-                dailyOnly && tokenRows > 0, billedAll, other);
+                dailyOnly && tokenRows > 0, billedAll, other, credits);
     }
 
     /** Why a row is malformed: the column (1-based), the field and the message. */
@@ -312,6 +317,25 @@ public final class BillingReader {
         }
         try {
             BigDecimal billed = decimal(row, c, c.cost);
+            String adjustment = adjustment(row, c);
+            if (adjustment != null) {
+                creditRow(row, c, adjustment, billed, weight);
+                billedAll = billedAll.add(billed == null ? BigDecimal.ZERO : billed);
+                return null;
+            }
+            if (billed != null && billed.signum() < 0) {
+                throw new Bad(row, c.cost, c.names.get(c.cost), "a negative cost (" + billed.toPlainString() + ") on a "
+                        + "usage row; credits, refunds and discounts are rows of their own type ("
+                        + (kind == Kind.CUR ? "line_item_line_item_type Credit, Refund, ..." : "ChargeCategory Credit, "
+                        + "Adjustment, or ChargeClass Correction") + ")");
+            }
+            for (int quantity : new int[] {c.amount, c.pricingQuantity}) {
+                BigDecimal value = decimal(row, c, quantity);
+                if (value != null && value.signum() < 0) {
+                    throw new Bad(row, quantity, c.names.get(quantity), "a negative quantity ("
+                            + value.toPlainString() + ") on a usage row");
+                }
+            }
             String usageType = row.get(c.usageType);
             if (usageType.isEmpty()) {
                 usageType = row.get(c.skuMeter);
@@ -407,6 +431,41 @@ public final class BillingReader {
         if (bedrock) {
             otherBedrockCost = otherBedrockCost.add(billed == null ? BigDecimal.ZERO : billed);
         }
+    }
+
+    /**
+     * The kind of a credit, refund, discount or correction row ("Credit", "Refund", "EdpDiscount",
+     * "Correction", ...), or null for a usage row. CUR says so in {@code line_item_line_item_type},
+     * FOCUS in {@code ChargeCategory} (Credit, Adjustment) and {@code ChargeClass} (Correction).
+     */
+    private String adjustment(CsvInput.Row row, Columns c) {
+        String type = row.get(c.chargeCategory);
+        String lower = type.toLowerCase(Locale.ROOT);
+        if (kind == Kind.CUR) {
+            return lower.equals("credit") || lower.equals("refund") || lower.endsWith("discount")
+                    || lower.equals("savingsplannegation") ? type : null;
+        }
+        if (row.get(c.chargeClass).equalsIgnoreCase("correction")) {
+            return "Correction";
+        }
+        return lower.equals("credit") || lower.equals("adjustment") ? type : null;
+    }
+
+    /** A credit or correction: summed apart by kind and service, never netted into the token sums. */
+    private void creditRow(CsvInput.Row row, Columns c, String adjustment, BigDecimal billed, long weight) throws Bad {
+        hourOf(row, c);
+        String provider = kind == Kind.CUR ? "AWS" : firstNonEmpty(row.get(c.provider), row.get(c.publisher), "?");
+        String service = firstNonEmpty(row.get(c.serviceName), productName(row, c), row.get(c.productCode), "?");
+        OtherKey key = new OtherKey(provider, service, adjustment, "");
+        OtherSums s = credits.get(key);
+        if (s == null) {
+            if (credits.size() >= MAX_OTHER_LINES) {
+                key = new OtherKey(provider, "(other services)", adjustment, "");
+            }
+            s = credits.computeIfAbsent(key, k -> new OtherSums());
+        }
+        s.rows += weight;
+        s.billed = s.billed.add(billed == null ? BigDecimal.ZERO : billed);
     }
 
     private static String firstNonEmpty(String... values) {
@@ -628,9 +687,9 @@ public final class BillingReader {
             return null;
         }
         try {
-            return new BigDecimal(text);
+            return dev.aicost.spec.Decimals.parse(text);
         } catch (NumberFormatException e) {
-            throw new Bad(row, index, c.names.get(index), "not a number: '" + text + "'");
+            throw new Bad(row, index, c.names.get(index), e.getMessage());
         }
     }
 
@@ -662,9 +721,15 @@ public final class BillingReader {
                 key.meter(), key.unit(), sums.rows, sums.quantity, sums.billed)));
         otherLines.sort(Comparator.comparing(UsageAnalysis.OtherLine::billed).reversed()
                 .thenComparing(UsageAnalysis.OtherLine::service).thenComparing(UsageAnalysis.OtherLine::meter));
+        List<UsageAnalysis.OtherLine> creditLines = new ArrayList<>();
+        read.credits().forEach((key, sums) -> creditLines.add(new UsageAnalysis.OtherLine(key.provider(),
+                key.service(), key.meter(), key.unit(), sums.rows, sums.quantity, sums.billed)));
+        creditLines.sort(Comparator.comparing(UsageAnalysis.OtherLine::billed)
+                .thenComparing(UsageAnalysis.OtherLine::service).thenComparing(UsageAnalysis.OtherLine::meter));
         return new UsageAnalysis.Result(read.rows(), read.malformed(), read.samples(), models, groups,
                 UsageAnalysis.hourly(read.hourly()), total, List.of(),
-                UsageAnalysis.Billing.of(read.tokenRows(), read.billedAll(), List.copyOf(otherLines), models, total));
+                UsageAnalysis.Billing.of(read.tokenRows(), read.billedAll(), List.copyOf(otherLines), models, total,
+                        List.copyOf(creditLines)));
     }
 
     /** One report row being summed: tokens by class, the priced and the billed cost. */

@@ -76,14 +76,16 @@ public final class UsageAnalysis {
     /**
      * What only a billing export has: how many token rows, the whole export's billed cost, the other
      * AI lines, the billed cost of all token rows and of the rows the card priced, and the gap
-     * between the latter and the priced cost (in the currency, and as a percentage of the priced cost).
+     * between the latter and the priced cost (in the currency, and as a percentage of the priced
+     * cost), and the credit, refund, discount and correction rows, which are never netted into the
+     * token sums.
      */
     public record Billing(long tokenRows, BigDecimal billedAll, List<OtherLine> otherLines, BigDecimal billedTokens,
-            BigDecimal billedPriced, BigDecimal gap, BigDecimal gapPercent) {
+            BigDecimal billedPriced, BigDecimal gap, BigDecimal gapPercent, List<OtherLine> credits) {
 
         /** The billing facts of {@code models} (rows with a billed cost) priced at {@code priced} in total. */
         public static Billing of(long tokenRows, BigDecimal billedAll, List<OtherLine> otherLines, List<Row> models,
-                BigDecimal priced) {
+                BigDecimal priced, List<OtherLine> credits) {
             BigDecimal billedTokens = BigDecimal.ZERO;
             BigDecimal billedPriced = BigDecimal.ZERO;
             for (Row row : models) {
@@ -94,7 +96,7 @@ public final class UsageAnalysis {
             }
             BigDecimal gap = billedPriced.subtract(priced);
             return new Billing(tokenRows, billedAll, otherLines, billedTokens, billedPriced, gap,
-                    priced.signum() == 0 ? null : gap.multiply(BigDecimal.valueOf(100)).divide(priced, MC));
+                    priced.signum() == 0 ? null : gap.multiply(BigDecimal.valueOf(100)).divide(priced, MC), credits);
         }
     }
 
