@@ -72,7 +72,12 @@ public final class RatecardsImportCommand implements Runnable {
             String today = LocalDate.now().toString();
             CardHeader header = new CardHeader(id, provider(), region(), "USD",
                     effective == null ? today : effective.toString(), today, source == null ? defaultSource() : source);
-            ImportResult result = importFrom(json, header);
+            ImportResult result;
+            try {
+                result = importFrom(json, header);
+            } catch (dev.aicost.spec.JsonTree.Bad e) {
+                throw new InputException(e.problem(file.toString()));
+            }
             if (result.card().models().isEmpty()) {
                 throw InputException.of(file.toString(), "no model could be imported (" + result.skipped().size()
                         + " entries skipped; the first: " + (result.skipped().isEmpty() ? "none"

@@ -4,6 +4,7 @@ import dev.aicost.model.Mode;
 import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
 import dev.aicost.model.TokenPrices;
+import dev.aicost.spec.JsonTree;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -148,14 +149,21 @@ public final class AwsPriceListImporter {
     @SuppressWarnings("unchecked")
     public static ImportResult importOffer(Map<String, Object> offer, String region, CardHeader header) {
         List<ImportResult.Skipped> skipped = new ArrayList<>();
-        Map<String, Object> products = (Map<String, Object>) offer.getOrDefault("products", Map.of());
-        Map<String, Object> onDemand = (Map<String, Object>) ((Map<String, Object>) offer.getOrDefault("terms",
-                Map.of())).getOrDefault("OnDemand", Map.of());
+        for (String key : List.of("products", "terms")) {
+            if (!offer.containsKey(key)) {
+                throw new JsonTree.Bad(key, offer, "is missing: an AWS Price List offer file has 'products' and "
+                        + "'terms' (this one has " + (offer.isEmpty() ? "no keys" : String.join(", ",
+                        offer.keySet().stream().limit(6).toList())) + ")");
+            }
+        }
+        Map<String, Object> products = JsonTree.object(offer.get("products"), "products");
+        Map<String, Object> onDemand = JsonTree.optionalObject(JsonTree.object(offer.get("terms"), "terms"),
+                "OnDemand", "terms.OnDemand");
         Map<String, Collected> byModel = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : products.entrySet()) {
             String sku = entry.getKey();
-            Map<String, Object> attributes = (Map<String, Object>) ((Map<String, Object>) entry.getValue())
-                    .getOrDefault("attributes", Map.of());
+            Map<String, Object> attributes = JsonTree.optionalObject(JsonTree.object(entry.getValue(),
+                    "products." + sku), "attributes", "products." + sku + ".attributes");
             String usageType = text(attributes.get("usagetype"));
             String label = sku + " " + usageType;
             String productRegion = text(attributes.get("regionCode"));
@@ -176,7 +184,8 @@ public final class AwsPriceListImporter {
                 skipped.add(new ImportResult.Skipped(label, "no model attribute"));
                 continue;
             }
-            Map<String, Object> price = price((Map<String, Object>) onDemand.get(sku));
+            Map<String, Object> price = price(onDemand.get(sku) == null ? null
+                    : JsonTree.object(onDemand.get(sku), "terms.OnDemand." + sku), "terms.OnDemand." + sku);
             if (price == null) {
                 skipped.add(new ImportResult.Skipped(label, "no on-demand price dimension"));
                 continue;
@@ -242,20 +251,23 @@ public final class AwsPriceListImporter {
     }
 
     /** The first price dimension of a SKU's first on-demand offer: unit and USD price, or null. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> price(Map<String, Object> offers) {
+    private static Map<String, Object> price(Map<String, Object> offers, String path) {
         if (offers == null) {
             return null;
         }
-        for (Object offer : offers.values()) {
-            Map<String, Object> dimensions = (Map<String, Object>) ((Map<String, Object>) offer)
-                    .getOrDefault("priceDimensions", Map.of());
-            for (Object dimension : dimensions.values()) {
-                Map<String, Object> d = (Map<String, Object>) dimension;
-                Object usd = ((Map<String, Object>) d.getOrDefault("pricePerUnit", Map.of())).get("USD");
-                BigDecimal value = usd instanceof BigDecimal b ? b : usd instanceof String s ? new BigDecimal(s) : null;
-                return value == null ? null : Map.of("unit", text(d.get("unit")), "usd", value, "description",
-                        text(d.get("description")));
+        for (Map.Entry<String, Object> offer : offers.entrySet()) {
+            String offerPath = path + "." + offer.getKey();
+            Map<String, Object> dimensions = JsonTree.optionalObject(JsonTree.object(offer.getValue(), offerPath),
+                    "priceDimensions", offerPath + ".priceDimensions");
+            for (Map.Entry<String, Object> dimension : dimensions.entrySet()) {
+                String dimensionPath = offerPath + ".priceDimensions." + dimension.getKey();
+                Map<String, Object> d = JsonTree.object(dimension.getValue(), dimensionPath);
+                Object usd = JsonTree.optionalObject(d, "pricePerUnit", dimensionPath + ".pricePerUnit").get("USD");
+                if (usd == null) {
+                    return null;
+                }
+                BigDecimal value = JsonTree.decimal(usd, dimensionPath + ".pricePerUnit.USD");
+                return Map.of("unit", text(d.get("unit")), "usd", value, "description", text(d.get("description")));
             }
         }
         return null;

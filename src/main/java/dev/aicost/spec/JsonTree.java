@@ -18,7 +18,87 @@ import java.util.Map;
  * number is taken from its text, never through binary floating point), for the price-list importers.
  */
 public final class JsonTree {
+    /** Where each object, array and string of the last file read starts (line, column), for messages. */
+    private static final Map<Object, int[]> POSITIONS = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
+    private static final int MAX_POSITIONS = 2_000_000;
+
     private JsonTree() {
+    }
+
+    /**
+     * The importers' complaint about the shape of what they read: the field path and what is wrong,
+     * and the value it is about (so that its line and column can be found with {@link #problem}).
+     */
+    public static final class Bad extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+        private final transient Object value;
+
+        public Bad(String path, Object value, String message) {
+            super(message, null, false, false);
+            this.path = path;
+            this.value = value;
+        }
+
+        /** This complaint as a problem of {@code file}, at the value's position when it is known. */
+        public Problem problem(String file) {
+            int[] at = value == null ? null : POSITIONS.get(value);
+            return new Problem(file, at == null ? 0 : at[0], at == null ? 0 : at[1], path, getMessage());
+        }
+    }
+
+    /** {@code value} as a JSON object; {@link Bad} at {@code path} when it is something else. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Object value, String path) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new Bad(path, value, "expected a JSON object, got " + describe(value));
+    }
+
+    /** The object at {@code key} of {@code map}, or an empty one when absent. */
+    public static Map<String, Object> optionalObject(Map<String, Object> map, String key, String path) {
+        Object value = map.get(key);
+        return value == null ? Map.of() : object(value, path);
+    }
+
+    /** A price written as a JSON string or number, exactly; {@link Bad} when it is no number in range. */
+    public static BigDecimal decimal(Object value, String path) {
+        if (value instanceof BigDecimal number) {
+            return number;
+        }
+        if (value instanceof String text) {
+            try {
+                return Decimals.parse(text.strip());
+            } catch (NumberFormatException e) {
+                throw new Bad(path, value, e.getMessage());
+            }
+        }
+        throw new Bad(path, value, "expected a number, got " + describe(value));
+    }
+
+    static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (value instanceof List<?>) {
+            return "an array";
+        }
+        if (value instanceof String text) {
+            return "the string '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+        }
+        return String.valueOf(value);
+    }
+
+    private static <T> T at(T value, JsonLocation location) {
+        if (POSITIONS.size() < MAX_POSITIONS) {
+            POSITIONS.put(value, new int[] {location.getLineNr(), location.getColumnNr()});
+        }
+        return value;
     }
 
     /** The file's top-level object. */
@@ -29,6 +109,7 @@ public final class JsonTree {
         if (java.nio.file.Files.isDirectory(path)) {
             throw InputException.of(file, "is a folder, not a JSON file");
         }
+        POSITIONS.clear();
         try (JsonParser parser = Json.factory().createParser(java.nio.file.Files.newInputStream(path))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw InputException.of(file, "expected a JSON object");
@@ -49,9 +130,10 @@ public final class JsonTree {
 
     private static Object value(JsonParser parser, String file) throws IOException {
         JsonToken token = parser.currentToken();
+        JsonLocation location = parser.currentTokenLocation();
         switch (token) {
             case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
+                Map<String, Object> map = at(new LinkedHashMap<>(), location);
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     parser.nextToken();
@@ -60,7 +142,7 @@ public final class JsonTree {
                 return map;
             }
             case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
+                List<Object> list = at(new ArrayList<>(), location);
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     list.add(value(parser, file));
                 }
@@ -77,7 +159,7 @@ public final class JsonTree {
                 }
             }
             case VALUE_STRING -> {
-                return parser.getText();
+                return at(parser.getText(), location);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return parser.getBooleanValue();

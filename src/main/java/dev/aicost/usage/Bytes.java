@@ -66,4 +66,32 @@ final class Bytes {
         }
         return -1;
     }
+
+    /** The offset of the first byte in {@code [from, to)} that is not part of valid UTF-8, or -1. */
+    static int invalidUtf8(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+            if (length == 0 || i + length > to) {
+                return i;
+            }
+            for (int k = 1; k < length; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return i;
+                }
+            }
+            int second = b[i + 1] & 0xff;
+            if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F) || (c == 0xF0 && second < 0x90)
+                    || (c == 0xF4 && second > 0x8F)) {
+                return i; // overlong, surrogate or beyond U+10FFFF
+            }
+            i += length;
+        }
+        return -1;
+    }
 }

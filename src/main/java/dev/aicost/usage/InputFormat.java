@@ -88,12 +88,26 @@ public final class InputFormat {
         return classify(file, head, gzip);
     }
 
+    /** Up to {@code limit} bytes; of a gzip stream that breaks off, what came before the break. */
     private static byte[] readUpTo(InputStream in, int limit, String name, boolean gzip) throws IOException {
+        byte[] buffer = new byte[limit];
+        int filled = 0;
         try {
-            return in.readNBytes(limit);
+            while (filled < limit) {
+                int n = in.read(buffer, filled, limit - filled);
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+            }
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw InputException.of(name, "is not a readable gzip file: " + e.getMessage());
+            if (filled == 0) {
+                throw InputException.of(name, "is not a readable gzip file: " + (e.getMessage() == null
+                        ? "it ends too soon" : e.getMessage()));
+            }
+            // the reader reports the break with the line it reached
         }
+        return java.util.Arrays.copyOf(buffer, filled);
     }
 
     static Detected classify(Path file, byte[] head, boolean gzip) {
@@ -163,10 +177,15 @@ public final class InputFormat {
         while (end < head.length && head[end] != '\n') {
             end++;
         }
-        if (end == head.length && head.length == SNIFF) {
-            return true; // a first line longer than the window: only JSON lines have those
+        if (end == head.length && (head.length == SNIFF || !hasNewline(head))) {
+            return true; // a first line longer than the window (or than a broken gzip): only JSON lines have those
         }
-        return wholeObject(head, first, end);
+        int last = end - 1;
+        while (last > first && isSpace(head[last])) {
+            last--;
+        }
+        // a line that opens and closes an object is a record, even one broken inside (a malformed record)
+        return wholeObject(head, first, end) || (last > first && head[last] == '}');
     }
 
     private static boolean wholeObject(byte[] b, int from, int to) {
@@ -235,6 +254,15 @@ public final class InputFormat {
             throw InputException.of(file.toString(), "starts like a Parquet file but has no Parquet footer: the "
                     + "file is truncated (an interrupted download or copy?)");
         }
+    }
+
+    private static boolean hasNewline(byte[] head) {
+        for (byte b : head) {
+            if (b == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSpace(byte b) {

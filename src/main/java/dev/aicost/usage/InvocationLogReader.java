@@ -222,7 +222,15 @@ public final class InvocationLogReader {
                 }
                 buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
             }
-            int n = in.read(buffer, filled, buffer.length - filled);
+            int n;
+            try {
+                n = in.read(buffer, filled, buffer.length - filled);
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                throw new dev.aicost.spec.InputException(new dev.aicost.spec.Problem(file,
+                        (int) Math.min(Integer.MAX_VALUE, line + 1), 0, null, "the gzip data ends or breaks after "
+                        + line + " whole lines (" + (e.getMessage() == null ? "truncated" : e.getMessage())
+                        + "): a truncated download or copy?"));
+            }
             if (n < 0) {
                 break;
             }
@@ -254,6 +262,13 @@ public final class InvocationLogReader {
         }
         if (from == end) {
             return;
+        }
+        if (strict) {
+            int bad = Bytes.invalidUtf8(buffer, from, end);
+            if (bad >= 0) {
+                throw new MalformedRecordException(new UsageAggregator.Malformed(file, line,
+                        "not UTF-8 text (byte " + (bad - from + 1) + " of the record)"));
+            }
         }
         if (fastPath) {
             FastRecordScanner scanner = scanners.get();
@@ -460,6 +475,10 @@ public final class InvocationLogReader {
                 throw positioned(file, parser, "more after the closing ']' of the array of records");
             }
             lines = parser.currentLocation().getLineNr();
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new dev.aicost.spec.InputException(new dev.aicost.spec.Problem(file, 0, 0, null,
+                    "the gzip data ends or breaks inside the records (" + (e.getMessage() == null ? "truncated"
+                    : e.getMessage()) + "): a truncated download or copy?"));
         } catch (JsonParseException e) {
             var at = e.getLocation();
             throw new dev.aicost.spec.InputException(new dev.aicost.spec.Problem(file,
