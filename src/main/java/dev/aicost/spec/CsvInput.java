@@ -18,8 +18,8 @@ import java.util.Iterator;
  * problem can be reported as {@code file:line:column}.
  */
 public final class CsvInput implements Closeable {
-    /** No field or record may be longer than this many characters (bounds memory on hostile input). */
-    public static final int MAX_RECORD_CHARS = 16 * 1024 * 1024;
+    /** No field may be longer than this many characters (bounds memory on hostile input; real fields are short). */
+    public static final int MAX_RECORD_CHARS = 1024 * 1024;
 
     private final String file;
     private final CsvReader<Row> reader;
@@ -58,7 +58,14 @@ public final class CsvInput implements Closeable {
         try {
             return rows.hasNext() ? rows.next() : null;
         } catch (CsvParseException e) {
-            throw InputException.of(file, "is not valid CSV: " + message(e));
+            String text = message(e);
+            if (text.contains("maximum buffer size")) {
+                java.util.regex.Matcher line = java.util.regex.Pattern.compile("started in line (\\d+)").matcher(text);
+                throw new InputException(new Problem(file, line.find() ? Integer.parseInt(line.group(1)) : 0, 1, null,
+                        "a field is longer than " + (MAX_RECORD_CHARS >> 20) + "M characters (a quote that is "
+                        + "never closed?)"));
+            }
+            throw InputException.of(file, "is not valid CSV: " + text);
         } catch (UncheckedIOException e) {
             throw InputException.of(file, "cannot be read: " + e.getCause().getMessage());
         }

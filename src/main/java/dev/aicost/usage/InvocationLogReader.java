@@ -218,7 +218,9 @@ public final class InvocationLogReader {
         while (true) {
             if (filled == buffer.length) {
                 if (buffer.length >= MAX_LINE) {
-                    throw new IOException(file + ": line " + (line + 1) + " is longer than " + (MAX_LINE >> 20) + " MB");
+                    throw new dev.aicost.spec.InputException(new dev.aicost.spec.Problem(file,
+                            (int) Math.min(Integer.MAX_VALUE, line + 1), 1, null, "a line longer than "
+                            + (MAX_LINE >> 20) + " MB: no invocation-log record is that long"));
                 }
                 buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
             }
