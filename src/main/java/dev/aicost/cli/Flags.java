@@ -16,6 +16,11 @@ final class Flags {
         } catch (NumberFormatException e) {
             throw InputException.of(flag, "expected a number, got '" + text + "'");
         }
+        String range = dev.aicost.spec.Decimals.check(value);
+        if (range != null || text.length() > 64) {
+            throw InputException.of(flag, "is " + (range == null ? "out of range: " + dev.aicost.spec.Decimals.RANGE
+                    : range) + ", got " + text);
+        }
         if ((min != null && value.compareTo(min) < 0) || (max != null && value.compareTo(max) > 0)) {
             throw InputException.of(flag, "must be " + (min != null && max != null ? "between "
                     + min.toPlainString() + " and " + max.toPlainString() : min != null ? "at least "

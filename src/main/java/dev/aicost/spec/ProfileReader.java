@@ -164,9 +164,10 @@ public final class ProfileReader {
     private static BigDecimal tokens(String file, int line, int column, String text, List<Problem> problems) {
         BigDecimal tokens;
         try {
-            tokens = new BigDecimal(text);
+            tokens = Decimals.parse(text);
         } catch (NumberFormatException e) {
-            problems.add(new Problem(file, line, column, "tokens", "expected a number, got '" + text + "'"));
+            problems.add(new Problem(file, line, column, "tokens", e.getMessage().startsWith("not a number")
+                    ? "expected a number, got '" + text + "'" : e.getMessage()));
             return null;
         }
         if (tokens.signum() < 0) {
