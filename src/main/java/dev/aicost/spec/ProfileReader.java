@@ -44,7 +44,7 @@ public final class ProfileReader {
         } catch (java.nio.charset.MalformedInputException e) {
             throw InputException.of(file, "is not UTF-8 text");
         } catch (IOException e) {
-            throw InputException.of(file, "cannot be read: " + e.getMessage());
+            throw InputException.of(file, IoMessages.cannotRead(e));
         }
     }
 

@@ -92,7 +92,7 @@ public final class RateCardRepository {
                     }
                 }
             } catch (IOException e) {
-                throw InputException.of(resource, "cannot be read: " + e.getMessage());
+                throw InputException.of(resource, IoMessages.cannotRead(e));
             }
         }
         List<String> known = builtInIds();

@@ -83,7 +83,7 @@ public final class InputFormat {
         } catch (AccessDeniedException e) {
             throw InputException.of(name, "cannot be read: permission denied");
         } catch (IOException e) {
-            throw InputException.of(name, "cannot be read: " + e.getMessage());
+            throw InputException.of(name, dev.aicost.spec.IoMessages.cannotRead(e));
         }
         return classify(file, head, gzip);
     }

@@ -120,7 +120,8 @@ public final class InvocationLogReader {
                 try {
                     lineCounts[i] = readPart(parts.get(i), aggregator);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(parts.get(i).file() + ": " + e.getMessage(), e);
+                    throw dev.aicost.spec.InputException.of(parts.get(i).file().toString(),
+                            dev.aicost.spec.IoMessages.cannotRead(e));
                 }
                 results.add(aggregator);
             }
@@ -135,7 +136,14 @@ public final class InvocationLogReader {
                 for (Part part : parts) {
                     UsageAggregator aggregator = aggregators.get();
                     results.add(aggregator);
-                    futures.add(pool.submit(() -> readPart(part, aggregator)));
+                    futures.add(pool.submit(() -> {
+                        try {
+                            return readPart(part, aggregator);
+                        } catch (IOException e) {
+                            throw dev.aicost.spec.InputException.of(part.file().toString(),
+                                    dev.aicost.spec.IoMessages.cannotRead(e));
+                        }
+                    }));
                 }
                 for (int i = 0; i < futures.size(); i++) {
                     lineCounts[i] = futures.get(i).get();
