@@ -348,28 +348,30 @@ public final class UsageRenderer {
         }
         g.writeStringField("billed_all_rows", Numbers.money6(billing.billedAll()));
         BigDecimal credited = BigDecimal.ZERO;
-        g.writeArrayFieldStart("credits");
         for (UsageAnalysis.OtherLine line : billing.credits()) {
-            g.writeStartObject();
-            g.writeStringField("provider", line.provider());
-            g.writeStringField("service", line.service());
-            g.writeStringField("kind", line.meter());
-            g.writeNumberField("rows", line.rows());
-            g.writeStringField("billed_cost", Numbers.money6(line.billed()));
-            g.writeEndObject();
             credited = credited.add(line.billed());
         }
-        g.writeEndArray();
+        linesJson(g, "credits", "kind", billing.credits(), false);
         g.writeStringField("credits_total", Numbers.money6(credited));
-        g.writeArrayFieldStart("other_ai_lines");
-        for (UsageAnalysis.OtherLine line : billing.otherLines()) {
+        linesJson(g, "other_ai_lines", "meter", billing.otherLines(), true);
+    }
+
+    /** Lines of a billing export by provider, service and meter (or kind), with their billed cost. */
+    private static void linesJson(JsonGenerator g, String field, String meterField, List<UsageAnalysis.OtherLine> lines,
+            boolean quantities) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (UsageAnalysis.OtherLine line : lines) {
             g.writeStartObject();
             g.writeStringField("provider", line.provider());
             g.writeStringField("service", line.service());
-            g.writeStringField("meter", line.meter());
-            g.writeStringField("unit", line.unit());
+            g.writeStringField(meterField, line.meter());
+            if (quantities) {
+                g.writeStringField("unit", line.unit());
+            }
             g.writeNumberField("rows", line.rows());
-            g.writeStringField("quantity", line.quantity().stripTrailingZeros().toPlainString());
+            if (quantities) {
+                g.writeStringField("quantity", line.quantity().stripTrailingZeros().toPlainString());
+            }
             g.writeStringField("billed_cost", Numbers.money6(line.billed()));
             g.writeEndObject();
         }
