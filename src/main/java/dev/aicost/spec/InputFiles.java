@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InputFiles {
     private static final Set<Path> READ = ConcurrentHashMap.newKeySet();
+    /** The files' identities (device and inode), so a hard link to an input is one too. */
+    private static final Set<Object> KEYS = ConcurrentHashMap.newKeySet();
 
     private InputFiles() {
     }
@@ -20,16 +22,33 @@ public final class InputFiles {
     /** Forgets what was read: a new command starts (the shell runs many in one process). */
     public static void clear() {
         READ.clear();
+        KEYS.clear();
     }
 
     /** Records that {@code file} is an input of the running command. */
     public static void record(Path file) {
         READ.add(real(file));
+        Object key = key(file);
+        if (key != null) {
+            KEYS.add(key);
+        }
     }
 
     /** True when {@code file} names a file the running command read. */
     public static boolean isInput(Path file) {
-        return READ.contains(real(file));
+        if (READ.contains(real(file))) {
+            return true;
+        }
+        Object key = Files.exists(file) ? key(file) : null;
+        return key != null && KEYS.contains(key);
+    }
+
+    private static Object key(Path file) {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

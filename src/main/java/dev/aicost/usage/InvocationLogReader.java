@@ -508,7 +508,7 @@ public final class InvocationLogReader {
         if (token == JsonToken.VALUE_NULL) {
             return field.startsWith("cache") ? 0 : -3;
         }
-        if (token != JsonToken.VALUE_NUMBER_INT) {
+        if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
             parser.skipChildren();
             return -3;
         }

@@ -67,4 +67,15 @@ class OutputGuardTest {
         assertThat(reader.get(20, TimeUnit.SECONDS)).contains("aicost/estimate/v1");
         assertThat(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS)).as("still a pipe").isFalse();
     }
+
+    @Test
+    void aHardLinkToAnInputIsAnInput() throws IOException {
+        Path log = Files.copy(Path.of("src/test/resources/usage/invocations.jsonl"), dir.resolve("log.jsonl"));
+        Path alias = Files.createLink(dir.resolve("alias.jsonl"), log);
+        byte[] before = Files.readAllBytes(log);
+        Cli.Result result = Cli.run("usage", log.toString(), "--emit-workload", alias.toString());
+        assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).contains(alias.toString()).contains("also an input");
+        assertThat(Files.readAllBytes(log)).isEqualTo(before);
+    }
 }
