@@ -23,6 +23,15 @@ public final class Main {
         System.exit(code);
     }
 
+    /** A picocli message without the Java type and exception it may name: "cannot convert 'x' to class ...". */
+    static String withoutClassNames(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        return message.replaceAll(" \\((java|javax|jdk)\\.[\\w.$]+(Exception|Error)[^)]*\\)", "")
+                .replaceAll("to (class|interface|enum) (java|javax)\\.[\\w.$]+", "to the expected type");
+    }
+
     /** The test seam: runs {@code args} writing to {@code out} and {@code err}, returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         dev.aicost.spec.InputFiles.clear();
@@ -31,8 +40,23 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(java.time.LocalDate.class, text -> {
+            try {
+                return java.time.LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("expected a date such as 2026-12-01, got '" + text + "'");
+            }
+        });
+        cli.registerConverter(java.nio.file.Path.class, text -> {
+            try {
+                return java.nio.file.Path.of(text);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not a file name this system can "
+                        + "use (a NUL character, or a character the locale cannot encode)");
+            }
+        });
         cli.setParameterExceptionHandler((ex, arguments) -> {
-            err.println("aicost: " + ex.getMessage());
+            err.println("aicost: " + withoutClassNames(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.BAD_INPUT;
