@@ -1,7 +1,7 @@
 package dev.aicost.cli;
 
-import dev.aicost.spec.InputException;
-import dev.aicost.spec.InputFiles;
+import dev.aicost.input.InputException;
+import dev.aicost.input.InputFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -10,14 +10,14 @@ import dev.aicost.model.Workload;
 import dev.aicost.render.BreakevenCharts;
 import dev.aicost.render.BreakevenRenderer;
 import dev.aicost.report.BreakevenReport;
-import dev.aicost.spec.InputException;
-import dev.aicost.spec.ProfileReader;
-import dev.aicost.spec.RateCardReader;
-import dev.aicost.spec.RateCardRepository;
-import dev.aicost.spec.Suggest;
-import dev.aicost.spec.WorkloadSpec;
-import dev.aicost.spec.WorkloadSpecReader;
-import dev.aicost.spec.YamlLoader;
+import dev.aicost.input.InputException;
+import dev.aicost.input.ProfileReader;
+import dev.aicost.input.RateCardReader;
+import dev.aicost.input.RateCardRepository;
+import dev.aicost.input.Suggest;
+import dev.aicost.input.WorkloadSpec;
+import dev.aicost.input.WorkloadSpecReader;
+import dev.aicost.input.YamlLoader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "      --profile examples/hourly-profile.csv --term 6_month --plot breakeven.svg",
             "", "Exit codes: 0 ok, 1 internal error, 2 bad input."})
 public final class BreakevenCommand implements Callable<Integer> {
-    static final String DEFAULT_CARD = dev.aicost.spec.RegionCards.DEFAULT_CARD;
+    static final String DEFAULT_CARD = dev.aicost.input.RegionCards.DEFAULT_CARD;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

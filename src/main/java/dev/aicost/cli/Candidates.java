@@ -1,8 +1,8 @@
 package dev.aicost.cli;
 
 import dev.aicost.model.RateCard;
-import dev.aicost.spec.InputException;
-import dev.aicost.spec.RateCardRepository;
+import dev.aicost.input.InputException;
+import dev.aicost.input.RateCardRepository;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -25,7 +25,7 @@ public final class CompletionCommand implements Callable<Integer> {
             case "bash" -> spec.commandLine().getOut().print(script);
             case "zsh" -> spec.commandLine().getOut().print("autoload -U +X compinit && compinit\n"
                     + "autoload -U +X bashcompinit && bashcompinit\n" + script);
-            default -> throw dev.aicost.spec.InputException.of("completion", "expected bash or zsh, got '" + shell + "'");
+            default -> throw dev.aicost.input.InputException.of("completion", "expected bash or zsh, got '" + shell + "'");
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -1,6 +1,6 @@
 package dev.aicost.cli;
 
-import dev.aicost.spec.InputException;
+import dev.aicost.input.InputException;
 import java.math.BigDecimal;
 
 /** Parsing of numeric flag values, exactly, with messages that name the flag. */
@@ -16,9 +16,9 @@ final class Flags {
         } catch (NumberFormatException e) {
             throw InputException.of(flag, "expected a number, got '" + text + "'");
         }
-        String range = dev.aicost.spec.Decimals.check(value);
+        String range = dev.aicost.input.Decimals.check(value);
         if (range != null || text.length() > 64) {
-            throw InputException.of(flag, "is " + (range == null ? "out of range: " + dev.aicost.spec.Decimals.RANGE
+            throw InputException.of(flag, "is " + (range == null ? "out of range: " + dev.aicost.input.Decimals.RANGE
                     : range) + ", got " + text);
         }
         if ((min != null && value.compareTo(min) < 0) || (max != null && value.compareTo(max) > 0)) {

@@ -1,7 +1,7 @@
 package dev.aicost.cli;
 
-import dev.aicost.spec.InputException;
-import dev.aicost.spec.Problem;
+import dev.aicost.input.InputException;
+import dev.aicost.input.Problem;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -34,7 +34,7 @@ public final class Main {
 
     /** The test seam: runs {@code args} writing to {@code out} and {@code err}, returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        dev.aicost.spec.InputFiles.clear();
+        dev.aicost.input.InputFiles.clear();
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = AicostCommand.commandLine(args);
         cli.setOut(out);

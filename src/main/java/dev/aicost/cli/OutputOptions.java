@@ -53,7 +53,7 @@ public final class OutputOptions {
     int width() {
         if (width != null) {
             if (width < 0 || width > 10_000) {
-                throw dev.aicost.spec.InputException.of("--width", "must be 0 (no limit) or a number of columns up to "
+                throw dev.aicost.input.InputException.of("--width", "must be 0 (no limit) or a number of columns up to "
                         + "10000, got " + width);
             }
             return width;

@@ -4,9 +4,9 @@ import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
 import dev.aicost.ratecards.RateCardDiff;
 import dev.aicost.render.RateCardsRenderer;
-import dev.aicost.spec.InputException;
-import dev.aicost.spec.Problem;
-import dev.aicost.spec.RateCardRepository;
+import dev.aicost.input.InputException;
+import dev.aicost.input.Problem;
+import dev.aicost.input.RateCardRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -110,7 +110,7 @@ public final class RatecardsCommand implements Runnable {
         public Integer call() {
             RateCard rateCard = load(RateCardRepository.fromSystem(), card);
             ModelPrice one = model == null ? null : rateCard.find(model).orElseThrow(() -> InputException.of(
-                    "--model", dev.aicost.spec.Suggest.unknownModel(model, rateCard)));
+                    "--model", dev.aicost.input.Suggest.unknownModel(model, rateCard)));
             output.emit(spec, RateCardsRenderer.show(rateCard, one, output.format, output.width(), output.color()));
             return ExitCodes.OK;
         }

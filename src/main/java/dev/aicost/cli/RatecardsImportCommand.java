@@ -5,10 +5,10 @@ import dev.aicost.ratecards.CardHeader;
 import dev.aicost.ratecards.ImportResult;
 import dev.aicost.ratecards.LiteLlmImporter;
 import dev.aicost.render.RateCardYaml;
-import dev.aicost.spec.InputException;
-import dev.aicost.spec.JsonTree;
-import dev.aicost.spec.RateCardReader;
-import dev.aicost.spec.YamlLoader;
+import dev.aicost.input.InputException;
+import dev.aicost.input.JsonTree;
+import dev.aicost.input.RateCardReader;
+import dev.aicost.input.YamlLoader;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -75,7 +75,7 @@ public final class RatecardsImportCommand implements Runnable {
             ImportResult result;
             try {
                 result = importFrom(json, header);
-            } catch (dev.aicost.spec.JsonTree.Bad e) {
+            } catch (dev.aicost.input.JsonTree.Bad e) {
                 throw new InputException(e.problem(file.toString()));
             }
             if (result.card().models().isEmpty()) {
@@ -92,7 +92,7 @@ public final class RatecardsImportCommand implements Runnable {
             try {
                 RateCardReader.read(YamlLoader.load(output.toString(), new StringReader(yaml)), output.toString());
             } catch (InputException e) {
-                throw new InputException(e.problems().stream().map(p -> new dev.aicost.spec.Problem(file.toString(),
+                throw new InputException(e.problems().stream().map(p -> new dev.aicost.input.Problem(file.toString(),
                         0, 0, p.path(), p.message() + " (a value imported from this file; nothing was written to "
                         + output + ")")).toList());
             }

@@ -4,7 +4,7 @@ import dev.aicost.model.Mode;
 import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
 import dev.aicost.model.TokenPrices;
-import dev.aicost.spec.JsonTree;
+import dev.aicost.input.JsonTree;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;

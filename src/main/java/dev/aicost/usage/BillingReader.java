@@ -8,10 +8,10 @@ import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
 import dev.aicost.model.TokenPrices;
 import dev.aicost.pricing.ModeRates;
-import dev.aicost.spec.CsvInput;
-import dev.aicost.spec.InputException;
-import dev.aicost.spec.Problem;
-import dev.aicost.spec.Suggest;
+import dev.aicost.input.CsvInput;
+import dev.aicost.input.InputException;
+import dev.aicost.input.Problem;
+import dev.aicost.input.Suggest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -687,7 +687,7 @@ public final class BillingReader {
             return null;
         }
         try {
-            return dev.aicost.spec.Decimals.parse(text);
+            return dev.aicost.input.Decimals.parse(text);
         } catch (NumberFormatException e) {
             throw new Bad(row, index, c.names.get(index), e.getMessage());
         }

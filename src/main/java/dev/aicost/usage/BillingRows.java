@@ -1,6 +1,6 @@
 package dev.aicost.usage;
 
-import dev.aicost.spec.CsvInput;
+import dev.aicost.input.CsvInput;
 import java.io.Closeable;
 import java.util.List;
 

@@ -3,8 +3,8 @@ package dev.aicost.usage;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.aicost.spec.CsvInput;
-import dev.aicost.spec.InputException;
+import dev.aicost.input.CsvInput;
+import dev.aicost.input.InputException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +63,7 @@ public final class InputFormat {
         String name = file.toString();
         byte[] head;
         boolean gzip;
-        dev.aicost.spec.InputFiles.record(file);
+        dev.aicost.input.InputFiles.record(file);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), SNIFF)) {
             raw.mark(4);
             byte[] magic = raw.readNBytes(4);
@@ -83,7 +83,7 @@ public final class InputFormat {
         } catch (AccessDeniedException e) {
             throw InputException.of(name, "cannot be read: permission denied");
         } catch (IOException e) {
-            throw InputException.of(name, dev.aicost.spec.IoMessages.cannotRead(e));
+            throw InputException.of(name, dev.aicost.input.IoMessages.cannotRead(e));
         }
         return classify(file, head, gzip);
     }

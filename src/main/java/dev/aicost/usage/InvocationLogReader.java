@@ -120,8 +120,8 @@ public final class InvocationLogReader {
                 try {
                     lineCounts[i] = readPart(parts.get(i), aggregator);
                 } catch (IOException e) {
-                    throw dev.aicost.spec.InputException.of(parts.get(i).file().toString(),
-                            dev.aicost.spec.IoMessages.cannotRead(e));
+                    throw dev.aicost.input.InputException.of(parts.get(i).file().toString(),
+                            dev.aicost.input.IoMessages.cannotRead(e));
                 }
                 results.add(aggregator);
             }
@@ -140,8 +140,8 @@ public final class InvocationLogReader {
                         try {
                             return readPart(part, aggregator);
                         } catch (IOException e) {
-                            throw dev.aicost.spec.InputException.of(part.file().toString(),
-                                    dev.aicost.spec.IoMessages.cannotRead(e));
+                            throw dev.aicost.input.InputException.of(part.file().toString(),
+                                    dev.aicost.input.IoMessages.cannotRead(e));
                         }
                     }));
                 }
@@ -226,7 +226,7 @@ public final class InvocationLogReader {
         while (true) {
             if (filled == buffer.length) {
                 if (buffer.length >= MAX_LINE) {
-                    throw new dev.aicost.spec.InputException(new dev.aicost.spec.Problem(file,
+                    throw new dev.aicost.input.InputException(new dev.aicost.input.Problem(file,
                             (int) Math.min(Integer.MAX_VALUE, line + 1), 1, null, "a line longer than "
                             + (MAX_LINE >> 20) + " MB: no invocation-log record is that long"));
                 }
@@ -236,7 +236,7 @@ public final class InvocationLogReader {
             try {
                 n = in.read(buffer, filled, buffer.length - filled);
             } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                throw new dev.aicost.spec.InputException(new dev.aicost.spec.Problem(file,
+                throw new dev.aicost.input.InputException(new dev.aicost.input.Problem(file,
                         (int) Math.min(Integer.MAX_VALUE, line + 1), 0, null, "the gzip data ends or breaks after "
                         + line + " whole lines (" + (e.getMessage() == null ? "truncated" : e.getMessage())
                         + "): a truncated download or copy?"));
@@ -486,21 +486,21 @@ public final class InvocationLogReader {
             }
             lines = parser.currentLocation().getLineNr();
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw new dev.aicost.spec.InputException(new dev.aicost.spec.Problem(file, 0, 0, null,
+            throw new dev.aicost.input.InputException(new dev.aicost.input.Problem(file, 0, 0, null,
                     "the gzip data ends or breaks inside the records (" + (e.getMessage() == null ? "truncated"
                     : e.getMessage()) + "): a truncated download or copy?"));
         } catch (JsonParseException e) {
             var at = e.getLocation();
-            throw new dev.aicost.spec.InputException(new dev.aicost.spec.Problem(file,
+            throw new dev.aicost.input.InputException(new dev.aicost.input.Problem(file,
                     at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), null,
                     "invalid JSON: " + e.getOriginalMessage()));
         }
         return lines;
     }
 
-    private static dev.aicost.spec.InputException positioned(String file, JsonParser parser, String message) {
+    private static dev.aicost.input.InputException positioned(String file, JsonParser parser, String message) {
         var at = parser.currentTokenLocation();
-        return new dev.aicost.spec.InputException(new dev.aicost.spec.Problem(file, at.getLineNr(), at.getColumnNr(),
+        return new dev.aicost.input.InputException(new dev.aicost.input.Problem(file, at.getLineNr(), at.getColumnNr(),
                 null, message));
     }
 

@@ -1,7 +1,7 @@
 package dev.aicost.usage;
 
-import dev.aicost.spec.CsvInput;
-import dev.aicost.spec.InputException;
+import dev.aicost.input.CsvInput;
+import dev.aicost.input.InputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;

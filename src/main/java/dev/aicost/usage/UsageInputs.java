@@ -1,6 +1,6 @@
 package dev.aicost.usage;
 
-import dev.aicost.spec.InputException;
+import dev.aicost.input.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ public record UsageInputs(List<InputFormat.Detected> logs, List<InputFormat.Dete
             try {
                 bytes += Files.size(file);
             } catch (IOException e) {
-                throw InputException.of(file.toString(), dev.aicost.spec.IoMessages.cannotRead(e));
+                throw InputException.of(file.toString(), dev.aicost.input.IoMessages.cannotRead(e));
             }
         }
         if (!exports.isEmpty() && logs.stream().anyMatch(d -> d.shape() != InputFormat.Shape.EMPTY)) {
@@ -53,7 +53,7 @@ public record UsageInputs(List<InputFormat.Detected> logs, List<InputFormat.Dete
                                 || name.endsWith(".ndjson") || name.endsWith(".csv") || name.endsWith(".parquet");
                     }).sorted().forEach(files::add);
                 } catch (IOException e) {
-                    throw InputException.of(input.toString(), dev.aicost.spec.IoMessages.cannotRead(e));
+                    throw InputException.of(input.toString(), dev.aicost.input.IoMessages.cannotRead(e));
                 }
             } else if (Files.exists(input)) {
                 throw InputException.of(input.toString(), "is not a regular file or a folder");
@@ -78,7 +78,7 @@ public record UsageInputs(List<InputFormat.Detected> logs, List<InputFormat.Dete
                 BillingReader.Kind kind = export.kind() != null ? export.kind() : BillingReader.detect(rows.header());
                 reader.read(file, kind, rows);
             } catch (IOException e) {
-                throw InputException.of(file, dev.aicost.spec.IoMessages.cannotRead(e));
+                throw InputException.of(file, dev.aicost.input.IoMessages.cannotRead(e));
             }
         }
     }

@@ -1,4 +1,4 @@
-package dev.aicost.spec;
+package dev.aicost.input;
 
 /**
  * One thing wrong with an input file: where it is (file, 1-based line and column, field path)

@@ -1,4 +1,4 @@
-package dev.aicost.spec;
+package dev.aicost.input;
 
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;

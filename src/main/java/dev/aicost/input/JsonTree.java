@@ -1,4 +1,4 @@
-package dev.aicost.spec;
+package dev.aicost.input;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

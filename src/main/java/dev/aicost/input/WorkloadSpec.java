@@ -1,4 +1,4 @@
-package dev.aicost.spec;
+package dev.aicost.input;
 
 import dev.aicost.model.Workload;
 import java.nio.file.Path;

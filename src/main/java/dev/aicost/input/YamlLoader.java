@@ -1,4 +1,4 @@
-package dev.aicost.spec;
+package dev.aicost.input;
 
 import java.io.IOException;
 import java.io.Reader;

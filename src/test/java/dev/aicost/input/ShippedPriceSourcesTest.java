@@ -1,4 +1,4 @@
-package dev.aicost.spec;
+package dev.aicost.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
