@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EstimateGoldenTest {
     private static final Path SPEC = Path.of("src/test/resources/golden/spec.yaml");
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @ParameterizedTest
     @CsvSource({"table,estimate.txt", "json,estimate.json", "csv,estimate.csv", "markdown,estimate.md"})
@@ -88,13 +86,6 @@ class EstimateGoldenTest {
     }
 
     private static void assertGolden(String goldenFile, String... args) throws IOException {
-        Cli.Result result = Cli.run(args);
-        assertThat(result.exit()).as(result.err()).isZero();
-        Path golden = GOLDEN.resolve(goldenFile);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(golden, result.out());
-        }
-        assertThat(golden).as("golden file %s (regenerate with -Dgolden.update=true)", golden).exists();
-        assertThat(result.out()).isEqualTo(Files.readString(golden));
+        Golden.assertGolden(goldenFile, args);
     }
 }
