@@ -45,4 +45,26 @@ final class Cli {
         usage.get("models").forEach(m -> byModel.put(m.get("model").asText(), m));
         return byModel;
     }
+
+    /**
+     * Runs a command that must fail with bad input (exit 2): no stack trace, no report on standard
+     * output, and the {@code -o} report it was asked for never written (nor a temporary file beside it).
+     */
+    static Result badInput(java.nio.file.Path dir, String... args) {
+        java.nio.file.Path output = dir.resolve("bad-input-report.out");
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("-o", output.toString()));
+        Result result = run(all.toArray(String[]::new));
+        assertThat(result.exit()).as(result.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(result.out()).isEmpty();
+        assertThat(output).doesNotExist();
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
+                    .noneMatch(n -> n.endsWith(".tmp"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return result;
+    }
 }
