@@ -43,15 +43,15 @@ class DocsExamplesTest {
                 while (!lines.get(end).equals("```")) {
                     end++;
                 }
-                List<String> shown = new ArrayList<>(lines.subList(i + 3, end));
-                List<String> real = output(command.substring("$ ./aicost ".length()));
+                List<String> shown = new ArrayList<>(lines.subList(i + 2, end));
+                List<String> real = run(shown);
                 checked++;
                 if (!shown.equals(real)) {
                     if (update) {
-                        for (int k = end - 1; k >= i + 3; k--) {
+                        for (int k = end - 1; k >= i + 2; k--) {
                             lines.remove(k);
                         }
-                        lines.addAll(i + 3, real);
+                        lines.addAll(i + 2, real);
                     } else {
                         drifted.add(file + ":" + (i + 3) + " " + command + "\n--- shown\n" + String.join("\n", shown)
                                 + "\n--- real\n" + String.join("\n", real));
@@ -67,14 +67,49 @@ class DocsExamplesTest {
                 .isEmpty();
     }
 
-    private static List<String> output(String arguments) {
-        Cli.Result result = Cli.run(Arrays.stream(arguments.split(" ")).filter(s -> !s.isEmpty())
-                .toArray(String[]::new));
-        List<String> lines = new ArrayList<>(result.out().lines().toList());
-        lines.addAll(result.err().lines().toList());
-        if (result.exit() != 0) {
-            lines.add("(exit " + result.exit() + ")");
+    /**
+     * The block as the commands in it print it: each {@code $ ./aicost ...} line (continued on the
+     * next line when it ends with a backslash) followed by its output; {@code > /dev/null} drops
+     * standard output. Paths under the project folder and the home folder are shown as they would
+     * be on any machine.
+     */
+    static List<String> run(List<String> block) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < block.size(); i++) {
+            String line = block.get(i);
+            if (!line.startsWith("$ ./aicost ")) {
+                continue;
+            }
+            out.add(line);
+            StringBuilder command = new StringBuilder(line.substring("$ ./aicost ".length()));
+            while (command.toString().endsWith("\\") && i + 1 < block.size()) {
+                command.setLength(command.length() - 1);
+                out.add(block.get(++i));
+                command.append(' ').append(block.get(i).strip());
+            }
+            String text = command.toString();
+            boolean quietOut = text.contains("> /dev/null");
+            text = text.replace("> /dev/null", "");
+            Cli.Result result = Cli.run(Arrays.stream(text.split(" ")).filter(s -> !s.isEmpty()).toArray(String[]::new));
+            if (!quietOut) {
+                out.addAll(result.out().lines().map(DocsExamplesTest::portable).toList());
+            }
+            out.addAll(result.err().lines().map(DocsExamplesTest::portable).toList());
+            if (result.exit() != 0) {
+                out.add("(exit " + result.exit() + ")");
+            }
         }
-        return lines;
+        return out;
+    }
+
+    private static String portable(String line) {
+        String project = Path.of("").toAbsolutePath().toString();
+        String home = System.getProperty("user.home");
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        String shown = line.replace(project + "/", "").replace(project, ".");
+        if (xdg != null && !xdg.isBlank()) {
+            shown = shown.replace(xdg, "~/.config");
+        }
+        return home == null ? shown : shown.replace(home, "~");
     }
 }
