@@ -18,7 +18,7 @@ public record ModelPrice(String id, String name, List<String> aliases, Integer t
 
     public ModelPrice {
         aliases = List.copyOf(aliases);
-        modes = Map.copyOf(modes);
+        modes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(modes)); // keeps the order written
     }
 
     /** Rates that replace the standard ones for a whole call whose input exceeds {@code aboveTokens}. */
@@ -32,7 +32,7 @@ public record ModelPrice(String id, String name, List<String> aliases, Integer t
      */
     public record Provisioned(BigDecimal modelUnitTpm, boolean tpmAssumed, Map<String, BigDecimal> hourly) {
         public Provisioned {
-            hourly = Map.copyOf(hourly);
+            hourly = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hourly)); // keeps the order written
         }
     }
 }

@@ -16,7 +16,7 @@ public record Workload(String name, String model, String ratecard, BigDecimal re
         BigDecimal egressGb, BigDecimal knowledgeBases, FineTuning fineTuning, BigDecimal growth) {
 
     public Workload {
-        mix = Map.copyOf(mix);
+        mix = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mix)); // keeps the order written
     }
 
     /** Prompt caching: the cached prefix (part of input_tokens) and how often it is a hit. */

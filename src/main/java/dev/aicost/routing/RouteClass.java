@@ -13,6 +13,6 @@ public record RouteClass(String name, BigDecimal share, BigDecimal callsPerReque
         BigDecimal outputTokens, Workload.Cache cache, Map<Mode, BigDecimal> mix, int minTier) {
 
     public RouteClass {
-        mix = Map.copyOf(mix);
+        mix = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mix)); // keeps the order written
     }
 }
