@@ -105,21 +105,22 @@ public final class BreakevenRenderer {
 
     /** The whole cost curve: one row per volume. */
     static String csv(Breakeven b) {
-        StringBuilder out = new StringBuilder("tokens_per_month,on_demand,batch");
+        List<String> header = new ArrayList<>(List.of("tokens_per_month", "on_demand", "batch"));
         for (TermBreakeven term : b.terms()) {
-            out.append(",provisioned_").append(term.term());
+            header.add("provisioned_" + term.term());
         }
-        out.append(",model_units\n");
+        header.add("model_units");
+        Csv csv = new Csv(header);
         for (Breakeven.CurvePoint point : b.curve()) {
-            out.append(Numbers.quantity(point.tokens()).toPlainString()).append(',')
-                    .append(Numbers.money6(point.onDemand())).append(',')
-                    .append(point.batch() == null ? "" : Numbers.money6(point.batch()));
+            List<Object> row = new ArrayList<>(List.of(Numbers.quantity(point.tokens()).toPlainString(),
+                    Numbers.money6(point.onDemand()), point.batch() == null ? "" : Numbers.money6(point.batch())));
             for (BigDecimal cost : point.provisioned()) {
-                out.append(',').append(Numbers.money6(cost));
+                row.add(Numbers.money6(cost));
             }
-            out.append(',').append(point.modelUnits()).append('\n');
+            row.add(point.modelUnits());
+            csv.row(row.toArray());
         }
-        return out.toString();
+        return csv.toString();
     }
 
     /** Appends each text line, wrapped to {@code width} (0: no limit). */

@@ -111,26 +111,26 @@ public final class EdpRenderer {
     }
 
     static String csv(EdpReport report) {
-        StringBuilder out = new StringBuilder("scenario,year,discount,list_spend,net_spend,commit,shortfall,support_fee,"
-                + "cost_with_edp,cost_without_edp,savings,effective_discount,commit_gap,ai_absorbed,"
-                + "incremental_ai_cost,breakeven_commit,shortfall_probability,safe_commit\n");
+        Csv csv = new Csv("scenario", "year", "discount", "list_spend", "net_spend", "commit", "shortfall",
+                "support_fee", "cost_with_edp", "cost_without_edp", "savings", "effective_discount", "commit_gap",
+                "ai_absorbed", "incremental_ai_cost", "breakeven_commit", "shortfall_probability", "safe_commit");
         for (EdpResult result : report.results()) {
             List<EdpResult.Year> rows = new ArrayList<>(result.years());
             rows.add(result.totals());
             for (EdpResult.Year y : rows) {
-                out.append(String.join(",", EstimateRenderer.csv(result.scenario().name()),
-                        y.year() == 0 ? "total" : String.valueOf(y.year()), result.discount().toPlainString(),
-                        Numbers.money6(y.listSpend()), Numbers.money6(y.netSpend()), Numbers.money6(y.commit()),
-                        Numbers.money6(y.shortfall()), Numbers.money6(y.supportFee()), Numbers.money6(y.costWithEdp()),
-                        Numbers.money6(y.costWithoutEdp()), Numbers.money6(y.savings()),
+                csv.row(result.scenario().name(), y.year() == 0 ? "total" : String.valueOf(y.year()),
+                        result.discount().toPlainString(), Numbers.money6(y.listSpend()), Numbers.money6(y.netSpend()),
+                        Numbers.money6(y.commit()), Numbers.money6(y.shortfall()), Numbers.money6(y.supportFee()),
+                        Numbers.money6(y.costWithEdp()), Numbers.money6(y.costWithoutEdp()),
+                        Numbers.money6(y.savings()),
                         y.effectiveDiscount() == null ? "" : EdpJson.ratio(y.effectiveDiscount()).toPlainString(),
                         Numbers.money6(y.commitGap()), Numbers.money6(y.aiAbsorbed()),
                         Numbers.money6(y.incrementalAiCost()), Numbers.money6(y.breakevenCommit()),
                         y.shortfallProbability() == null ? "" : EdpJson.ratio(y.shortfallProbability()).toPlainString(),
-                        y.safeCommit() == null ? "" : Numbers.money6(y.safeCommit()))).append('\n');
+                        y.safeCommit() == null ? "" : Numbers.money6(y.safeCommit()));
             }
         }
-        return out.toString();
+        return csv.toString();
     }
 
     private static TextTable sideBySide(EdpReport report) {

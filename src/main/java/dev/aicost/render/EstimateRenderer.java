@@ -68,36 +68,27 @@ public final class EstimateRenderer {
     }
 
     static String csv(EstimateReport report) {
-        StringBuilder out = new StringBuilder(
-                "workload,ratecard,model,component,mode,quantity,unit,rate,rate_unit,cost,recurrence\n");
+        Csv csv = new Csv("workload", "ratecard", "model", "component", "mode", "quantity", "unit", "rate",
+                "rate_unit", "cost", "recurrence");
         for (WorkloadMonth month : report.estimate().workloads()) {
             for (LineItem line : month.lines()) {
-                csvLine(out, month, line, "monthly");
+                csvLine(csv, month, line, "monthly");
             }
             for (LineItem line : month.oneTime()) {
-                csvLine(out, month, line, "one_time");
+                csvLine(csv, month, line, "one_time");
             }
         }
         for (ReportLine line : report.estimate().reportLines()) {
-            out.append(String.join(",", "", csv(line.ratecard()), "", line.component(), "",
-                    Numbers.quantity(line.quantity()).toPlainString(), csv(line.unit()), Numbers.money6(line.rate()),
-                    csv(line.rateUnit()), Numbers.money6(line.cost()), "monthly")).append('\n');
+            csv.row("", line.ratecard(), "", line.component(), "", Numbers.quantity(line.quantity()).toPlainString(),
+                    line.unit(), Numbers.money6(line.rate()), line.rateUnit(), Numbers.money6(line.cost()), "monthly");
         }
-        return out.toString();
+        return csv.toString();
     }
 
-    private static void csvLine(StringBuilder out, WorkloadMonth month, LineItem line, String recurrence) {
-        out.append(String.join(",", csv(month.input().workload().name()), csv(month.input().card().id()),
-                csv(month.input().model().id()), line.component(), line.mode() == null ? "" : line.mode().key(),
-                Numbers.quantity(line.quantity()).toPlainString(), csv(line.unit()), Numbers.money6(line.rate()),
-                csv(line.rateUnit()), Numbers.money6(line.cost()), recurrence)).append('\n');
-    }
-
-    /** RFC 4180 quoting where needed. */
-    static String csv(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+    private static void csvLine(Csv csv, WorkloadMonth month, LineItem line, String recurrence) {
+        csv.row(month.input().workload().name(), month.input().card().id(), month.input().model().id(),
+                line.component(), line.mode() == null ? "" : line.mode().key(),
+                Numbers.quantity(line.quantity()).toPlainString(), line.unit(), Numbers.money6(line.rate()),
+                line.rateUnit(), Numbers.money6(line.cost()), recurrence);
     }
 }

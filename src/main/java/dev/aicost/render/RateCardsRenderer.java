@@ -297,7 +297,7 @@ public final class RateCardsRenderer {
     private static void csvRow(StringBuilder out, String... cells) {
         StringJoiner row = new StringJoiner(",", "", "\n");
         for (String cell : cells) {
-            row.add(EstimateRenderer.csv(cell));
+            row.add(Csv.field(cell));
         }
         out.append(row);
     }

@@ -62,27 +62,26 @@ public final class RouteRenderer {
     }
 
     static String csv(RouteReport report) {
-        StringBuilder out = new StringBuilder("ratecard,class,share,min_tier,model,tier,cost_per_request,requests,"
-                + "monthly_cost,flag,baseline_model,baseline_cost_per_request,baseline_monthly_cost\n");
-        csvRows(out, report.routing());
+        Csv csv = new Csv("ratecard", "class", "share", "min_tier", "model", "tier", "cost_per_request", "requests",
+                "monthly_cost", "flag", "baseline_model", "baseline_cost_per_request", "baseline_monthly_cost");
+        csvRows(csv, report.routing());
         for (RouteReport.Compared compared : report.comparisons()) {
             if (compared.routing() != null) {
-                csvRows(out, compared.routing());
+                csvRows(csv, compared.routing());
             }
         }
-        return out.toString();
+        return csv.toString();
     }
 
-    private static void csvRows(StringBuilder out, Routing r) {
+    private static void csvRows(Csv csv, Routing r) {
         for (Routing.Assignment a : r.assignments()) {
-            out.append(String.join(",", EstimateRenderer.csv(r.ratecard()), EstimateRenderer.csv(a.routeClass().name()),
-                    a.routeClass().share().toPlainString(), String.valueOf(a.routeClass().minTier()),
-                    a.model() == null ? "" : EstimateRenderer.csv(a.model().id()),
+            csv.row(r.ratecard(), a.routeClass().name(), a.routeClass().share().toPlainString(),
+                    String.valueOf(a.routeClass().minTier()), a.model() == null ? "" : a.model().id(),
                     a.model() == null ? "" : String.valueOf(a.model().tier()),
                     a.costPerRequest() == null ? "" : Numbers.money6(a.costPerRequest()),
                     Numbers.quantity(a.requests()).toPlainString(), Numbers.money6(a.monthlyCost()), a.flag().key(),
-                    EstimateRenderer.csv(r.baseline().id()), Numbers.money6(a.baselineCostPerRequest()),
-                    Numbers.money6(a.baselineMonthlyCost()))).append('\n');
+                    r.baseline().id(), Numbers.money6(a.baselineCostPerRequest()),
+                    Numbers.money6(a.baselineMonthlyCost()));
         }
     }
 

@@ -102,24 +102,26 @@ public final class UsageRenderer {
 
     static String csv(UsageReport report) {
         boolean billed = billing(report.result());
-        StringBuilder out = new StringBuilder("tag,model,mapped,calls,input_tokens,cache_read_tokens,cache_write_tokens,"
-                + "output_tokens,long_context_calls,cost" + (billed ? ",billed_cost,gap,gap_percent" : "") + "\n");
+        List<String> header = new ArrayList<>(List.of("tag", "model", "mapped", "calls", "input_tokens",
+                "cache_read_tokens", "cache_write_tokens", "output_tokens", "long_context_calls", "cost"));
+        if (billed) {
+            header.addAll(List.of("billed_cost", "gap", "gap_percent"));
+        }
+        Csv csv = new Csv(header);
         List<UsageAnalysis.Row> rows = report.result().groups().isEmpty() ? report.result().models()
                 : report.result().groups();
         for (UsageAnalysis.Row row : rows) {
-            out.append(String.join(",", row.tag() == null ? "" : EstimateRenderer.csv(row.tag()),
-                    EstimateRenderer.csv(row.model()), String.valueOf(row.mapped()), billed ? "" : String.valueOf(row.calls()),
-                    String.valueOf(row.inputTokens()), String.valueOf(row.cacheReadTokens()),
-                    String.valueOf(row.cacheWriteTokens()), String.valueOf(row.outputTokens()),
-                    String.valueOf(row.longContextCalls()), row.cost() == null ? "" : Numbers.money6(row.cost())));
+            List<Object> fields = new ArrayList<>(List.of(row.tag() == null ? "" : row.tag(), row.model(),
+                    row.mapped(), billed ? "" : row.calls(), row.inputTokens(), row.cacheReadTokens(),
+                    row.cacheWriteTokens(), row.outputTokens(), row.longContextCalls(),
+                    row.cost() == null ? "" : Numbers.money6(row.cost())));
             if (billed) {
-                out.append(',').append(Numbers.money6(row.billedCost())).append(',')
-                        .append(row.gap() == null ? "" : Numbers.money6(row.gap())).append(',')
-                        .append(row.gapPercent() == null ? "" : percent(row.gapPercent()));
+                fields.addAll(List.of(Numbers.money6(row.billedCost()), row.gap() == null ? "" : Numbers.money6(row.gap()),
+                        row.gapPercent() == null ? "" : percent(row.gapPercent())));
             }
-            out.append('\n');
+            csv.row(fields.toArray());
         }
-        return out.toString();
+        return csv.toString();
     }
 
     private static String percent(BigDecimal value) {
