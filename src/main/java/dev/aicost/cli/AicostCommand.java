@@ -5,11 +5,9 @@ import picocli.CommandLine.Command;
 /** The root command: lists the subcommands. */
 @Command(name = "aicost", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"What generative-AI inference will cost, and how to pay less.", ""},
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  1  unexpected internal error (stack trace with --debug)",
-            "  2  bad input: usage, unreadable file, invalid YAML/CSV/JSON, schema or value error",
-            "  3  a guardrail tripped: --budget exceeded or --fail-on-increase exceeded", "",
-            "Example:", "  aicost estimate examples/support-chatbot.yaml --months 12"})
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL,
+            ExitCodes.LIST_BAD_INPUT, ExitCodes.LIST_GUARDRAIL},
+        footerHeading = "%nExample:%n", footer = {"  aicost estimate examples/support-chatbot.yaml --months 12"})
 public final class AicostCommand implements Runnable {
     /** The subcommands, built only when needed: picocli reflects on each one it is given. */
     static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();

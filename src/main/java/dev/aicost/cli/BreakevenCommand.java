@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
         description = {"On-demand vs batch vs provisioned throughput for one model and call shape: the break-even",
             "utilization and volume per commitment term, the cost curves, how the answer moves with the",
             "shape, and (with --profile) the model-unit count that an hourly traffic profile justifies."},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL, ExitCodes.LIST_BAD_INPUT},
         footerHeading = "%nExamples:%n",
         footer = {"  aicost breakeven --ratecard examples/ratecards/account-team-quote.yaml \\",
             "      --model anthropic.claude-sonnet-4-5 --input-tokens 3000 --output-tokens 400",
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
             "  aicost breakeven --ratecard examples/ratecards/account-team-quote.yaml \\",
             "      --model anthropic.claude-sonnet-4-5 --input-tokens 3000 --output-tokens 400 \\",
             "      --profile examples/hourly-profile.csv --term 6_month --plot breakeven.svg",
-            "", "Exit codes: 0 ok, 1 internal error, 2 bad input."})
+})
 public final class BreakevenCommand implements Callable<Integer> {
     static final String DEFAULT_CARD = dev.aicost.input.RegionCards.DEFAULT_CARD;
 

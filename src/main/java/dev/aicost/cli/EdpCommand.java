@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
         description = {"AWS Enterprise Discount Program scenarios against a list-price spend forecast: net spend,",
             "shortfall, support fee, savings, the commit gap that absorbs AI spend, break-even and safe",
             "commits; --format markdown writes a negotiation sheet for procurement."},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL, ExitCodes.LIST_BAD_INPUT},
         footerHeading = "%nExamples:%n",
         footer = {"  aicost edp examples/edp.yaml", "  aicost edp examples/edp.yaml --format markdown -o edp-sheet.md",
-            "", "Exit codes: 0 ok, 1 internal error, 2 bad input."})
+})
 public final class EdpCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -42,13 +42,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "estimate", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Price workloads against rate cards: line items per workload, monthly total, forecast,",
             "unit economics, and optional comparison, discount and guardrails."},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL, ExitCodes.LIST_BAD_INPUT, ExitCodes.LIST_GUARDRAIL},
         footerHeading = "%nExamples:%n",
         footer = {"  aicost estimate examples/support-chatbot.yaml",
             "  aicost estimate examples/enterprise-platform.yaml --months 24 --format json -o report.json",
             "  aicost estimate examples/support-chatbot.yaml --compare aws-bedrock-global,anthropic-api",
             "  aicost estimate examples/support-chatbot.yaml --set support-chat.mix.batch=0.5",
             "  aicost estimate spec.yaml --baseline yesterday.json --fail-on-increase 10 --budget 25000",
-            "", "Exit codes: 0 ok, 1 internal error, 2 bad input, 3 guardrail tripped (budget or increase)."})
+})
 public final class EstimateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

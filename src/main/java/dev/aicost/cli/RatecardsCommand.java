@@ -26,13 +26,13 @@ import picocli.CommandLine.Spec;
             "validate files, diff two versions, and import LiteLLM or AWS Price List data."},
         subcommands = {RatecardsCommand.ListCards.class, RatecardsCommand.Show.class, RatecardsCommand.Validate.class,
             RatecardsCommand.Diff.class, RatecardsImportCommand.class},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL, ExitCodes.LIST_BAD_INPUT, "3:ratecards diff --fail-on-change found changes"},
         footerHeading = "%nExamples:%n",
         footer = {"  aicost ratecards list", "  aicost ratecards show aws-bedrock-us-east-1 --model anthropic.claude-sonnet-4-5",
             "  aicost ratecards validate ratecards/*.yaml",
             "  aicost ratecards diff aws-bedrock-us-east-1 new-card.yaml --fail-on-change",
             "  aicost ratecards import litellm prices.json --provider bedrock --prefix us. --id my-card -o my-card.yaml",
-            "", "Exit codes: 0 ok, 1 internal error, 2 bad input or an invalid card, 3 diff found changes "
-                    + "(--fail-on-change)."})
+})
 public final class RatecardsCommand implements Runnable {
     /** Cards whose 'checked' date is older than this many days are flagged. */
     static final int STALE_DAYS = 90;

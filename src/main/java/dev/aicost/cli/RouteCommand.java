@@ -34,11 +34,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "route", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Route each task class to the cheapest model whose capability tier suffices, and compare",
             "the cost with sending every request to a baseline model."},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL, ExitCodes.LIST_BAD_INPUT},
         footerHeading = "%nExamples:%n",
         footer = {"  aicost route examples/routing.yaml",
             "  aicost route examples/routing.yaml --compare aws-bedrock-global,anthropic-api,vertex-ai",
             "  aicost route examples/routing.yaml --max-cost-per-request 0.05 --over-ceiling reject",
-            "", "Exit codes: 0 ok, 1 internal error, 2 bad input."})
+})
 public final class RouteCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

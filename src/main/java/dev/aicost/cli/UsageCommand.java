@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             "model (and tag), prices them on the rate card of each call's region (exports: beside the",
             "billed cost, with the gap), and writes a workload spec for 'estimate' and an hourly profile",
             "for 'breakeven --profile'."},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL, ExitCodes.LIST_BAD_INPUT, "  :with --strict, also at the first malformed record"},
         footerHeading = "%nExamples:%n",
         footer = {"  aicost usage logs/ --by team",
             "  aicost usage logs/ --ratecard aws-bedrock-us-east-1 --ratecard my-eu-central-1.yaml",
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
             "  aicost usage focus-export.csv.gz --format json",
             "  aicost estimate measured.yaml && aicost breakeven --workload measured.yaml --profile hourly.csv",
             "  aicost usage --sql athena --by team",
-            "", "Exit codes: 0 ok, 1 internal error, 2 bad input (and with --strict, the first malformed record)."})
+})
 public final class UsageCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
