@@ -172,7 +172,9 @@ class EstimateCommandTest {
         assertThat(result.exit()).isZero();
         assertThat(result.out()).contains("--compare").contains("--fail-on-increase").contains("Exit codes")
                 .contains("examples/support-chatbot.yaml");
-        assertThat(Cli.run("--help").out()).contains("3  a guardrail tripped");
+        assertThat(result.out()).containsPattern("3 +a guardrail tripped");
+        assertThat(Cli.run("--help").out()).containsPattern("2 +bad input").containsPattern("3 +a guardrail tripped");
+        assertThat(Cli.run("usage", "--help").out()).containsPattern("2 +bad input").doesNotContain("guardrail");
     }
 
     @Test
