@@ -52,17 +52,21 @@ public final class BreakevenCommand implements Callable<Integer> {
             description = "model id or alias on the rate card")
     String model;
 
-    @Option(names = "--input-tokens", paramLabel = "N", description = "input tokens per call, cached prefix included")
-    String inputTokens;
+    @Option(names = "--input-tokens", paramLabel = "N", converter = Flags.Amount.class,
+            description = "input tokens per call, cached prefix included")
+    BigDecimal inputTokens;
 
-    @Option(names = "--output-tokens", paramLabel = "N", description = "output tokens per call")
-    String outputTokens;
+    @Option(names = "--output-tokens", paramLabel = "N", converter = Flags.Amount.class,
+            description = "output tokens per call")
+    BigDecimal outputTokens;
 
-    @Option(names = "--cache-prefix-tokens", paramLabel = "N", description = "cached prefix tokens per call")
-    String cachePrefixTokens;
+    @Option(names = "--cache-prefix-tokens", paramLabel = "N", converter = Flags.Amount.class,
+            description = "cached prefix tokens per call")
+    BigDecimal cachePrefixTokens;
 
-    @Option(names = "--cache-hit-rate", paramLabel = "RATE", description = "share of calls whose prefix is a hit, 0..1")
-    String cacheHitRate;
+    @Option(names = "--cache-hit-rate", paramLabel = "RATE", converter = Flags.Fraction.class,
+            description = "share of calls whose prefix is a hit, 0..1")
+    BigDecimal cacheHitRate;
 
     @Option(names = "--workload", paramLabel = "FILE", description = "take model, card and shape from a workload spec")
     Path workloadFile;
@@ -209,8 +213,8 @@ public final class BreakevenCommand implements Callable<Integer> {
     }
 
     private CallShape shapeFromFlags() {
-        BigDecimal input = Flags.decimal("--input-tokens", inputTokens, BigDecimal.ZERO, null);
-        BigDecimal outputs = Flags.decimal("--output-tokens", outputTokens, BigDecimal.ZERO, null);
+        BigDecimal input = inputTokens;
+        BigDecimal outputs = outputTokens;
         if ((cachePrefixTokens == null) != (cacheHitRate == null)) {
             throw InputException.of(cachePrefixTokens == null ? "--cache-hit-rate" : "--cache-prefix-tokens",
                     "give both --cache-prefix-tokens and --cache-hit-rate");
@@ -218,8 +222,12 @@ public final class BreakevenCommand implements Callable<Integer> {
         BigDecimal prefix = BigDecimal.ZERO;
         BigDecimal hitRate = BigDecimal.ZERO;
         if (cachePrefixTokens != null) {
-            prefix = Flags.decimal("--cache-prefix-tokens", cachePrefixTokens, BigDecimal.ZERO, input);
-            hitRate = Flags.fraction("--cache-hit-rate", cacheHitRate);
+            if (cachePrefixTokens.compareTo(input) > 0) {
+                throw InputException.of("--cache-prefix-tokens", "must be between 0 and " + input.toPlainString()
+                        + " (--input-tokens), got " + cachePrefixTokens.toPlainString());
+            }
+            prefix = cachePrefixTokens;
+            hitRate = cacheHitRate;
         }
         return new CallShape(input, outputs, prefix, hitRate);
     }

@@ -69,29 +69,29 @@ public final class EstimateCommand implements Callable<Integer> {
             description = "model map for --compare (schema aicost/modelmap/v1), consulted before aliases")
     Path mapFile;
 
-    @Option(names = "--discount", paramLabel = "RATE",
+    @Option(names = "--discount", paramLabel = "RATE", converter = Flags.Fraction.class,
             description = "show totals net of a flat discount, e.g. 0.05 or 5%%")
-    String discount;
+    BigDecimal discount;
 
-    @Option(names = "--budget", paramLabel = "AMOUNT",
+    @Option(names = "--budget", paramLabel = "AMOUNT", converter = Flags.Amount.class,
             description = "exit 3 when the month-1 total (net, with --discount) exceeds AMOUNT")
-    String budget;
+    BigDecimal budget;
 
     @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
             description = "compare the month-1 total with an earlier JSON report")
     Path baseline;
 
-    @Option(names = "--fail-on-increase", paramLabel = "PCT",
+    @Option(names = "--fail-on-increase", paramLabel = "PCT", converter = Flags.Percent.class,
             description = "with --baseline: exit 3 when the total rose by more than PCT percent")
-    String failOnIncrease;
+    BigDecimal failOnIncrease;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "what-if override of a spec value: WORKLOAD.FIELD=VALUE (or *.FIELD=VALUE for all)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--fx", paramLabel = "CUR=RATE",
+    @Option(names = "--fx", paramLabel = "CUR=RATE", converter = Flags.FxRate.class,
             description = "convert cards priced in CUR at RATE units of the report currency per CUR")
-    List<String> fx = new ArrayList<>();
+    List<Flags.Fx> fx = new ArrayList<>();
 
     @Mixin
     RatecardOptions ratecardOptions;
@@ -105,9 +105,9 @@ public final class EstimateCommand implements Callable<Integer> {
             throw InputException.of("--months", "must be between 1 and 120, got " + months);
         }
         BigDecimal hoursPerMonth = ratecardOptions.hoursPerMonth();
-        BigDecimal discountRate = discount == null ? null : Flags.fraction("--discount", discount);
-        BigDecimal budgetAmount = budget == null ? null : Flags.decimal("--budget", budget, BigDecimal.ZERO, null);
-        BigDecimal threshold = failOnIncrease == null ? null : Flags.percent("--fail-on-increase", failOnIncrease);
+        BigDecimal discountRate = discount;
+        BigDecimal budgetAmount = budget;
+        BigDecimal threshold = failOnIncrease;
         if (threshold != null && baseline == null) {
             throw InputException.of("--fail-on-increase", "needs --baseline PREVIOUS.json to compare with");
         }
@@ -264,13 +264,7 @@ public final class EstimateCommand implements Callable<Integer> {
 
     private Map<String, BigDecimal> fxRates() {
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
-        for (String assignment : fx) {
-            String[] parts = assignment.split("=", 2);
-            if (parts.length != 2 || !parts[0].strip().matches("[A-Z]{3}")) {
-                throw InputException.of("--fx", "expected CUR=RATE such as EUR=1.08, got '" + assignment + "'");
-            }
-            rates.put(parts[0].strip(), Flags.decimal("--fx " + parts[0], parts[1], new BigDecimal("0.000001"), null));
-        }
+        fx.forEach(rate -> rates.put(rate.currency(), rate.rate()));
         return rates;
     }
 }

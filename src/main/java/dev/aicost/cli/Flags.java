@@ -47,4 +47,61 @@ final class Flags {
         }
         return decimal(flag, trimmed, BigDecimal.ZERO, null);
     }
+
+    /** An amount of at least 0: a budget, tokens, a cost ceiling. */
+    static final class Amount implements picocli.CommandLine.ITypeConverter<BigDecimal> {
+        @Override
+        public BigDecimal convert(String value) {
+            return converted(() -> decimal("", value, BigDecimal.ZERO, null));
+        }
+    }
+
+    /** A fraction from 0 to 1, given as 0.05 or 5%. */
+    static final class Fraction implements picocli.CommandLine.ITypeConverter<BigDecimal> {
+        @Override
+        public BigDecimal convert(String value) {
+            return converted(() -> fraction("", value));
+        }
+    }
+
+    /** A percentage of at least 0, given as 10 or 10%. */
+    static final class Percent implements picocli.CommandLine.ITypeConverter<BigDecimal> {
+        @Override
+        public BigDecimal convert(String value) {
+            return converted(() -> percent("", value));
+        }
+    }
+
+    /** Hours in a month: 1 to 744. */
+    static final class HoursPerMonth implements picocli.CommandLine.ITypeConverter<BigDecimal> {
+        @Override
+        public BigDecimal convert(String value) {
+            return converted(() -> decimal("", value, BigDecimal.ONE, BigDecimal.valueOf(744)));
+        }
+    }
+
+    /** A currency conversion: CUR=RATE, RATE units of the report currency per CUR. */
+    record Fx(String currency, BigDecimal rate) {
+    }
+
+    static final class FxRate implements picocli.CommandLine.ITypeConverter<Fx> {
+        @Override
+        public Fx convert(String value) {
+            String[] parts = value.split("=", 2);
+            if (parts.length != 2 || !parts[0].strip().matches("[A-Z]{3}")) {
+                throw new picocli.CommandLine.TypeConversionException("expected CUR=RATE such as EUR=1.08, got '"
+                        + value + "'");
+            }
+            return new Fx(parts[0].strip(), converted(() -> decimal("", parts[1], new BigDecimal("0.000001"), null)));
+        }
+    }
+
+    /** The value, or picocli's conversion error with the message the flag parser gave. */
+    private static BigDecimal converted(java.util.function.Supplier<BigDecimal> parse) {
+        try {
+            return parse.get();
+        } catch (InputException e) {
+            throw new picocli.CommandLine.TypeConversionException(e.problems().get(0).message());
+        }
+    }
 }

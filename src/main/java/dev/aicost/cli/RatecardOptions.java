@@ -11,12 +11,12 @@ public final class RatecardOptions {
             description = "rate card id (see ratecards/) or path; wins over the spec's 'ratecard:' key")
     List<String> ratecards = new ArrayList<>();
 
-    @Option(names = "--hours-per-month", paramLabel = "N", defaultValue = "730",
+    @Option(names = "--hours-per-month", paramLabel = "N", defaultValue = "730", converter = Flags.HoursPerMonth.class,
             description = "hours in a month for hourly prices and daily volumes (default: ${DEFAULT-VALUE}, "
                     + "the AWS convention; some sources use 720)")
-    String hoursPerMonth;
+    BigDecimal hoursPerMonth;
 
     BigDecimal hoursPerMonth() {
-        return Flags.decimal("--hours-per-month", hoursPerMonth, BigDecimal.ONE, BigDecimal.valueOf(744));
+        return hoursPerMonth;
     }
 }

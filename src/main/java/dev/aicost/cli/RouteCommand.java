@@ -54,9 +54,9 @@ public final class RouteCommand implements Callable<Integer> {
     @Option(names = "--map", paramLabel = "FILE", description = "model map for --compare (schema aicost/modelmap/v1)")
     Path mapFile;
 
-    @Option(names = "--max-cost-per-request", paramLabel = "AMOUNT",
+    @Option(names = "--max-cost-per-request", paramLabel = "AMOUNT", converter = Flags.Amount.class,
             description = "what-if ceiling per request, instead of the spec's")
-    String ceiling;
+    BigDecimal ceiling;
 
     @Option(names = "--over-ceiling", paramLabel = "POLICY", description = "downgrade or reject, instead of the spec's")
     String overCeiling;
@@ -129,7 +129,7 @@ public final class RouteCommand implements Callable<Integer> {
 
     private RouteSpec withOverrides(RouteSpec routeSpec) {
         BigDecimal newCeiling = ceiling == null ? routeSpec.maxCostPerRequest()
-                : Flags.decimal("--max-cost-per-request", ceiling, BigDecimal.ZERO, null);
+                : ceiling;
         RouteSpec.OverCeiling policy = routeSpec.overCeiling();
         if (overCeiling != null) {
             policy = switch (overCeiling) {
