@@ -1,25 +1,21 @@
 package dev.aicost.cli;
 
-import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
-import dev.aicost.model.Workload;
 import dev.aicost.pricing.CardComparison;
 import dev.aicost.pricing.Comparison;
 import dev.aicost.pricing.CostEstimator;
 import dev.aicost.pricing.Estimate;
 import dev.aicost.pricing.EstimateInput;
 import dev.aicost.pricing.Guardrails;
-import dev.aicost.pricing.PricingIssue;
 import dev.aicost.render.EstimateRenderer;
 import dev.aicost.render.Numbers;
 import dev.aicost.report.EstimateReport;
 import dev.aicost.input.BaselineReader;
+import dev.aicost.input.CardResolver;
 import dev.aicost.input.InputException;
 import dev.aicost.input.ModelMapReader;
 import dev.aicost.input.Overrides;
-import dev.aicost.input.Problem;
 import dev.aicost.input.RateCardRepository;
-import dev.aicost.input.Suggest;
 import dev.aicost.input.WorkloadSpec;
 import dev.aicost.input.WorkloadSpecReader;
 import dev.aicost.input.YNode;
@@ -124,8 +120,9 @@ public final class EstimateCommand implements Callable<Integer> {
         YNode root = YamlLoader.load(specFile);
         Overrides.apply(root, file, sets);
         WorkloadSpec workloadSpec = WorkloadSpecReader.read(root, file, hoursPerMonth);
-        RateCardRepository repository = RateCardRepository.fromSystem();
-        List<EstimateInput> inputs = resolve(workloadSpec, repository, fxRates);
+        CardResolver cards = new CardResolver(RateCardRepository.fromSystem(), fxRates);
+        List<EstimateInput> inputs = cards.workloads(workloadSpec,
+                ratecardOptions.ratecards.isEmpty() ? null : ratecardOptions.ratecards.get(0));
         String currency = inputs.get(0).card().currency();
 
         Estimate estimate = CostEstimator.estimate(inputs, hoursPerMonth, months);
@@ -139,7 +136,7 @@ public final class EstimateCommand implements Callable<Integer> {
             }
         }
 
-        List<Comparison> comparisons = comparisons(inputs, repository, fxRates, currency, hoursPerMonth);
+        List<Comparison> comparisons = comparisons(inputs, cards, currency, hoursPerMonth);
         EstimateReport.Baseline baselineResult = null;
         if (baseline != null) {
             BaselineReader.Baseline previous = BaselineReader.read(baseline);
@@ -172,65 +169,8 @@ public final class EstimateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Finds each workload's card and model and checks the card can price it; all problems at once. */
-    private List<EstimateInput> resolve(WorkloadSpec workloadSpec, RateCardRepository repository,
-            Map<String, BigDecimal> fxRates) {
-        List<Problem> problems = new ArrayList<>();
-        List<EstimateInput> inputs = new ArrayList<>();
-        String currency = null;
-        String flagCard = ratecardOptions.ratecards.isEmpty() ? null : ratecardOptions.ratecards.get(0);
-        for (int i = 0; i < workloadSpec.workloads().size(); i++) {
-            Workload w = workloadSpec.workloads().get(i);
-            String reference = flagCard != null ? flagCard : w.ratecard() != null ? w.ratecard()
-                    : workloadSpec.ratecard();
-            if (reference == null) {
-                problems.add(workloadSpec.problemAt(i, "ratecard",
-                        "no rate card: add 'ratecard:' to the spec or pass --ratecard ID"));
-                continue;
-            }
-            RateCard card;
-            try {
-                card = repository.load(reference, flagCard != null ? null : workloadSpec.directory(),
-                        flagCard != null ? "--ratecard" : workloadSpec.file());
-            } catch (InputException e) {
-                int index = i;
-                problems.addAll(flagCard != null ? e.problems()
-                        : e.placed(message -> workloadSpec.ratecardProblem(index, message)).problems());
-                break;
-            }
-            if (currency == null) {
-                currency = card.currency();
-            } else if (!card.currency().equals(currency)) {
-                BigDecimal rate = fxRates.get(card.currency());
-                if (rate == null) {
-                    problems.add(workloadSpec.problemAt(i, "ratecard", card.id() + " is priced in "
-                            + card.currency() + " but the report is in " + currency + "; pass --fx "
-                            + card.currency() + "=RATE"));
-                    continue;
-                }
-                card = card.converted(currency, rate);
-            }
-            ModelPrice model = card.find(w.model()).orElse(null);
-            if (model == null) {
-                problems.add(workloadSpec.problemAt(i, "model", Suggest.unknownModel(w.model(), card)));
-                continue;
-            }
-            List<PricingIssue> issues = CostEstimator.issues(w, model, card);
-            for (PricingIssue issue : issues) {
-                problems.add(workloadSpec.problemAt(i, issue.field(), issue.message()));
-            }
-            if (issues.isEmpty()) {
-                inputs.add(new EstimateInput(w, card, model));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
-        }
-        return inputs;
-    }
-
-    private List<Comparison> comparisons(List<EstimateInput> inputs, RateCardRepository repository,
-            Map<String, BigDecimal> fxRates, String currency, BigDecimal hoursPerMonth) {
+    private List<Comparison> comparisons(List<EstimateInput> inputs, CardResolver cards, String currency,
+            BigDecimal hoursPerMonth) {
         if (compare.isEmpty()) {
             if (mapFile != null) {
                 throw InputException.of("--map", "only applies with --compare");
@@ -238,24 +178,12 @@ public final class EstimateCommand implements Callable<Integer> {
             return List.of();
         }
         ModelMapReader.ModelMap maps = mapFile == null ? null : ModelMapReader.read(mapFile);
-        List<RateCard> cards = new ArrayList<>();
-        for (String reference : compare) {
-            RateCard card = repository.load(reference.strip(), null, "--compare");
-            if (!card.currency().equals(currency)) {
-                BigDecimal rate = fxRates.get(card.currency());
-                if (rate == null) {
-                    throw InputException.of("--compare", card.id() + " is priced in " + card.currency()
-                            + " but the report is in " + currency + "; pass --fx " + card.currency() + "=RATE");
-                }
-                card = card.converted(currency, rate);
-            }
-            cards.add(card);
-        }
+        List<RateCard> compared = cards.compared(compare, currency);
         if (maps != null) {
-            maps.check(cards);
+            maps.check(compared);
         }
         List<Comparison> comparisons = new ArrayList<>();
-        for (RateCard card : cards) {
+        for (RateCard card : compared) {
             comparisons.add(CardComparison.compare(inputs, card, maps == null ? Map.of() : maps.forCard(card.id()),
                     hoursPerMonth));
         }
