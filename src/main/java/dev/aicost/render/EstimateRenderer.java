@@ -4,7 +4,9 @@ import dev.aicost.pricing.LineItem;
 import dev.aicost.pricing.ReportLine;
 import dev.aicost.pricing.WorkloadMonth;
 import dev.aicost.report.EstimateReport;
+import dev.aicost.render.Document.In;
 import dev.aicost.render.EstimateTables.TextLine;
+import dev.aicost.render.TextTable.Style;
 import java.util.List;
 
 /** Renders an estimate report as a terminal table, markdown, CSV or JSON text. */
@@ -26,45 +28,37 @@ public final class EstimateRenderer {
     }
 
     static String table(EstimateReport report, int width, boolean color) {
-        StringBuilder out = new StringBuilder();
-        out.append(TextTable.style(EstimateTables.title(report), TextTable.Style.STRONG, color)).append("\n\n");
-        out.append(EstimateTables.costs(report).render(width, color));
-        if (report.months() > 1) {
-            out.append('\n').append(EstimateTables.forecast(report).render(width, color));
-        }
-        if (!report.comparisons().isEmpty()) {
-            out.append('\n').append(EstimateTables.comparison(report).render(width, color));
-        }
-        List<TextLine> footer = EstimateTables.footer(report);
-        if (!footer.isEmpty()) {
-            out.append('\n');
-            for (TextLine line : footer) {
-                out.append(TextTable.style(line.text(), line.style(), color)).append('\n');
-            }
-        }
-        return out.toString();
+        return document(report).table(width, color);
     }
 
     static String markdown(EstimateReport report) {
-        StringBuilder out = new StringBuilder("# Cost estimate: ").append(report.spec()).append("\n\n");
-        out.append(report.currency()).append(", ")
-                .append(report.hoursPerMonth().stripTrailingZeros().toPlainString())
-                .append(" hours a month; month 1 of a ").append(report.months()).append("-month forecast.\n\n");
-        out.append("## Monthly cost\n\n").append(EstimateTables.costs(report).markdown());
+        return document(report).markdown();
+    }
+
+    /** Monthly cost, then the forecast and the comparison when there are any, then the notes. */
+    static Document document(EstimateReport report) {
+        Document doc = new Document(EstimateTables.title(report), "Cost estimate: " + report.spec(), false)
+                .blank(In.BOTH)
+                .lines(List.of(report.currency() + ", " + report.hoursPerMonth().stripTrailingZeros().toPlainString()
+                        + " hours a month; month 1 of a " + report.months() + "-month forecast."), Style.PLAIN,
+                        Document.Markdown.PARAGRAPHS, false, In.MARKDOWN)
+                .heading("Monthly cost", In.MARKDOWN).blank(In.MARKDOWN).table(EstimateTables.costs(report));
         if (report.months() > 1) {
-            out.append("\n## Forecast\n\n").append(EstimateTables.forecast(report).markdown());
+            doc.blank(In.BOTH).heading("Forecast", In.MARKDOWN).blank(In.MARKDOWN)
+                    .table(EstimateTables.forecast(report));
         }
         if (!report.comparisons().isEmpty()) {
-            out.append("\n## Comparison\n\n").append(EstimateTables.comparison(report).markdown());
+            doc.blank(In.BOTH).heading("Comparison", In.MARKDOWN).blank(In.MARKDOWN)
+                    .table(EstimateTables.comparison(report));
         }
         List<TextLine> footer = EstimateTables.footer(report);
         if (!footer.isEmpty()) {
-            out.append("\n## Notes\n\n");
+            doc.blank(In.BOTH).heading("Notes", In.MARKDOWN).blank(In.MARKDOWN);
             for (TextLine line : footer) {
-                out.append("- ").append(line.text()).append('\n');
+                doc.lines(List.of(line.text()), line.style(), Document.Markdown.BULLETS, false, In.BOTH);
             }
         }
-        return out.toString();
+        return doc;
     }
 
     static String csv(EstimateReport report) {

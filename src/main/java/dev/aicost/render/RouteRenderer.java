@@ -3,6 +3,7 @@ package dev.aicost.render;
 import dev.aicost.report.RouteReport;
 import dev.aicost.routing.Routing;
 import dev.aicost.render.TextTable.Column;
+import dev.aicost.render.Document.In;
 import dev.aicost.render.TextTable.Style;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,40 +26,24 @@ public final class RouteRenderer {
     }
 
     static String text(RouteReport report, int width, boolean color) {
-        Routing r = report.routing();
-        StringBuilder out = new StringBuilder();
-        for (String line : TextTable.wrap(title(report), width > 0 ? width : Integer.MAX_VALUE)) {
-            out.append(TextTable.style(line, Style.STRONG, color)).append('\n');
-        }
-        out.append('\n').append(classes(r).render(width, color));
-        for (String line : notes(report)) {
-            for (String part : TextTable.wrap(line, width > 0 ? width : Integer.MAX_VALUE)) {
-                out.append(part).append('\n');
-            }
-        }
-        if (!report.comparisons().isEmpty()) {
-            out.append('\n').append(TextTable.style("The same routing on other cards", Style.STRONG, color))
-                    .append('\n').append(comparison(report).render(width, color));
-        }
-        for (String warning : report.warnings()) {
-            out.append(TextTable.style("warning: " + warning, Style.WARN, color)).append('\n');
-        }
-        return out.toString();
+        return document(report).table(width, color);
     }
 
     static String markdown(RouteReport report) {
-        StringBuilder out = new StringBuilder("# ").append(title(report)).append("\n\n");
-        out.append(classes(report.routing()).markdown()).append('\n');
-        for (String line : notes(report)) {
-            out.append("- ").append(line).append('\n');
-        }
+        return document(report).markdown();
+    }
+
+    /** The routing table, its notes, the same routing on other cards, and the warnings. */
+    static Document document(RouteReport report) {
+        Document doc = new Document(title(report), title(report), true).blank(In.BOTH)
+                .table(classes(report.routing())).blank(In.MARKDOWN)
+                .lines(notes(report), Style.PLAIN, Document.Markdown.BULLETS, true, In.BOTH);
         if (!report.comparisons().isEmpty()) {
-            out.append("\n## The same routing on other cards\n\n").append(comparison(report).markdown());
+            doc.blank(In.BOTH).heading("The same routing on other cards", In.BOTH).blank(In.MARKDOWN)
+                    .table(comparison(report));
         }
-        for (String warning : report.warnings()) {
-            out.append("\n> warning: ").append(warning).append('\n');
-        }
-        return out.toString();
+        return doc.lines(report.warnings().stream().map(w -> "warning: " + w).toList(), Style.WARN,
+                Document.Markdown.QUOTES, false, In.BOTH);
     }
 
     static String csv(RouteReport report) {
