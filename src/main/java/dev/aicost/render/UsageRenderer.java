@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.aicost.report.UsageReport;
 import dev.aicost.usage.UsageAggregator;
 import dev.aicost.usage.UsageAnalysis;
+import dev.aicost.render.Document.In;
 import dev.aicost.render.TextTable.Column;
 import dev.aicost.render.TextTable.Style;
 import java.io.IOException;
@@ -36,68 +37,44 @@ public final class UsageRenderer {
     }
 
     static String text(UsageReport report, int width, boolean color) {
-        UsageAnalysis.Result r = report.result();
-        StringBuilder out = new StringBuilder();
-        out.append(TextTable.style("aicost usage · " + String.join(", ", report.inputs()) + " · " + report.format()
-                + " · priced on " + report.ratecard(), Style.STRONG, color)).append('\n');
-        out.append(Numbers.count(BigDecimal.valueOf(r.records()))).append(billing(r) ? " rows, " : " records, ")
-                .append(Numbers.count(BigDecimal.valueOf(r.malformed()))).append(" malformed\n\n");
-        if (r.billing() == null || !r.models().isEmpty()) {
-            out.append(rows(report, r.models(), false).render(width, color));
-        }
-        if (!r.groups().isEmpty()) {
-            out.append('\n').append(TextTable.style("By " + report.tagKey(), Style.STRONG, color)).append('\n')
-                    .append(rows(report, r.groups(), true).render(width, color));
-        }
-        if (r.billing() != null && !r.billing().otherLines().isEmpty()) {
-            out.append('\n').append(TextTable.style(OTHER_TITLE, Style.STRONG, color)).append('\n')
-                    .append(otherLines(report).render(width, color));
-        }
-        if (r.billing() != null && !r.billing().credits().isEmpty()) {
-            out.append('\n').append(TextTable.style(CREDITS_TITLE, Style.STRONG, color)).append('\n')
-                    .append(credits(report).render(width, color));
-        }
-        if (r.billing() == null || !r.models().isEmpty() || !r.billing().otherLines().isEmpty()
-                || !r.billing().credits().isEmpty()) {
-            out.append('\n');
-        }
-        for (String line : summary(report)) {
-            for (String part : TextTable.wrap(line, width > 0 ? width : Integer.MAX_VALUE)) {
-                out.append(part).append('\n');
-            }
-        }
-        for (String warning : warnings(report)) {
-            for (String part : TextTable.wrap("warning: " + warning, width > 0 ? width : Integer.MAX_VALUE)) {
-                out.append(TextTable.style(part, Style.WARN, color)).append('\n');
-            }
-        }
-        return out.toString();
+        return document(report).table(width, color);
     }
 
     static String markdown(UsageReport report) {
+        return document(report).markdown();
+    }
+
+    /** The rows per model, by tag, the other AI lines and the credits, then the summary and the warnings. */
+    static Document document(UsageReport report) {
         UsageAnalysis.Result r = report.result();
-        StringBuilder out = new StringBuilder("# Usage: ").append(String.join(", ", report.inputs())).append("\n\n");
+        Document doc = new Document("aicost usage · " + String.join(", ", report.inputs()) + " · " + report.format()
+                + " · priced on " + report.ratecard(), "Usage: " + String.join(", ", report.inputs()), false)
+                .lines(List.of(Numbers.count(BigDecimal.valueOf(r.records())) + (billing(r) ? " rows, " : " records, ")
+                        + Numbers.count(BigDecimal.valueOf(r.malformed())) + " malformed"), Style.PLAIN,
+                        Document.Markdown.PLAIN, false, In.TABLE)
+                .blank(In.BOTH);
         if (r.billing() == null || !r.models().isEmpty()) {
-            out.append(rows(report, r.models(), false).markdown());
+            doc.table(rows(report, r.models(), false));
         }
         if (!r.groups().isEmpty()) {
-            out.append("\n## By ").append(report.tagKey()).append("\n\n").append(rows(report, r.groups(), true)
-                    .markdown());
+            section(doc, "By " + report.tagKey(), rows(report, r.groups(), true));
         }
         if (r.billing() != null && !r.billing().otherLines().isEmpty()) {
-            out.append("\n## ").append(OTHER_TITLE).append("\n\n").append(otherLines(report).markdown());
+            section(doc, OTHER_TITLE, otherLines(report));
         }
         if (r.billing() != null && !r.billing().credits().isEmpty()) {
-            out.append("\n## ").append(CREDITS_TITLE).append("\n\n").append(credits(report).markdown());
+            section(doc, CREDITS_TITLE, credits(report));
         }
-        out.append('\n');
-        for (String line : summary(report)) {
-            out.append("- ").append(line).append('\n');
-        }
-        for (String warning : warnings(report)) {
-            out.append("- warning: ").append(warning).append('\n');
-        }
-        return out.toString();
+        boolean anyTable = r.billing() == null || !r.models().isEmpty() || !r.billing().otherLines().isEmpty()
+                || !r.billing().credits().isEmpty();
+        doc.blank(anyTable ? In.BOTH : In.MARKDOWN);
+        return doc.lines(summary(report), Style.PLAIN, Document.Markdown.BULLETS, true, In.BOTH)
+                .lines(warnings(report).stream().map(w -> "warning: " + w).toList(), Style.WARN,
+                        Document.Markdown.BULLETS, true, In.BOTH);
+    }
+
+    private static void section(Document doc, String heading, TextTable table) {
+        doc.blank(In.BOTH).heading(heading, In.BOTH).blank(In.MARKDOWN).table(table);
     }
 
     static String csv(UsageReport report) {
