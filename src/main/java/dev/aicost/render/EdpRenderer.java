@@ -4,6 +4,7 @@ import dev.aicost.edp.EdpAdvice;
 import dev.aicost.edp.EdpResult;
 import dev.aicost.edp.SupportPlan;
 import dev.aicost.report.EdpReport;
+import dev.aicost.render.Document.In;
 import dev.aicost.render.TextTable.Column;
 import dev.aicost.render.TextTable.Style;
 import java.math.BigDecimal;
@@ -26,34 +27,25 @@ public final class EdpRenderer {
     }
 
     static String text(EdpReport report, int width, boolean color) {
-        int wrapAt = width > 0 ? width : Integer.MAX_VALUE;
-        StringBuilder out = new StringBuilder();
-        out.append(TextTable.style("aicost edp · " + report.spec() + " · " + report.currency(), Style.STRONG, color))
-                .append("\n\n");
-        out.append(sideBySide(report).render(width, color));
-        for (EdpResult result : report.results()) {
-            out.append('\n').append(TextTable.style(result.scenario().name() + " year by year", Style.STRONG, color))
-                    .append('\n').append(years(report, result).render(width, color));
-        }
-        out.append('\n');
-        for (String line : TextTable.wrap("Recommendation: " + recommendation(report), wrapAt)) {
-            out.append(TextTable.style(line, Style.STRONG, color)).append('\n');
-        }
-        for (String risk : risks(report)) {
-            for (String line : TextTable.wrap("risk: " + risk, wrapAt)) {
-                out.append(TextTable.style(line, Style.WARN, color)).append('\n');
-            }
-        }
-        return out.toString();
+        return document(report).table(width, color);
     }
 
     /** The markdown negotiation sheet: assumptions, scenarios, year by year, recommendation, risks. */
     static String sheet(EdpReport report) {
+        return document(report).markdown();
+    }
+
+    /**
+     * Scenarios side by side and year by year, the recommendation and the risks; in markdown, the
+     * negotiation sheet around them (assumptions, the commit gap, what a point of discount is worth).
+     */
+    static Document document(EdpReport report) {
         String cur = report.currency();
-        StringBuilder out = new StringBuilder("# EDP negotiation sheet\n\n");
-        out.append("Prepared with `aicost edp " + report.spec() + "`. All figures in ").append(cur)
-                .append(", per contract year, computed from the list-price forecast below.\n\n");
-        out.append("## Assumptions\n\n");
+        Document doc = new Document("aicost edp · " + report.spec() + " · " + cur, "EDP negotiation sheet", false)
+                .blank(In.BOTH)
+                .lines(List.of("Prepared with `aicost edp " + report.spec() + "`. All figures in " + cur
+                        + ", per contract year, computed from the list-price forecast below."), Style.PLAIN,
+                        Document.Markdown.PARAGRAPHS, false, In.MARKDOWN);
         TextTable forecast = new TextTable(List.of(new Column("YEAR", true, 1), new Column("ORGANIC (LIST)", true, 1),
                 new Column("AI (LIST)", true, 1), new Column("TOTAL (LIST)", true, 1)));
         for (int y = 0; y < report.inputs().organic().size(); y++) {
@@ -62,52 +54,58 @@ public final class EdpRenderer {
             forecast.row(String.valueOf(y + 1), Numbers.cents(organic, cur), Numbers.cents(ai, cur),
                     Numbers.cents(organic.add(ai), cur));
         }
-        out.append(forecast.markdown()).append('\n');
-        out.append("- AI spend: ").append(report.aiFrom() == null ? "as forecast in the spec"
-                : "month-1 total of `" + report.aiFrom() + "` x 12 for each year").append(".\n");
-        out.append("- Commitments are measured on net (post-discount) spend; a shortfall is paid at no discount.\n");
-        out.append("- Support under the EDP: ").append(plan(report.inputs().support()))
-                .append("; without the EDP: ").append(plan(report.inputs().baselineSupport()))
-                .append(". Support fees are computed on list spend before any discount.\n");
+        List<String> assumptions = new ArrayList<>();
+        assumptions.add("AI spend: " + (report.aiFrom() == null ? "as forecast in the spec"
+                : "month-1 total of `" + report.aiFrom() + "` x 12 for each year") + ".");
+        assumptions.add("Commitments are measured on net (post-discount) spend; a shortfall is paid at no discount.");
+        assumptions.add("Support under the EDP: " + plan(report.inputs().support()) + "; without the EDP: "
+                + plan(report.inputs().baselineSupport()) + ". Support fees are computed on list spend before any "
+                + "discount.");
         if (report.inputs().uncertainty() != null) {
-            out.append("- Yearly net spend is uncertain: normal with a standard deviation of ")
-                    .append(Numbers.percentOf(report.inputs().uncertainty()))
-                    .append(" of the expected value; shortfall probabilities follow from it.\n");
+            assumptions.add("Yearly net spend is uncertain: normal with a standard deviation of "
+                    + Numbers.percentOf(report.inputs().uncertainty())
+                    + " of the expected value; shortfall probabilities follow from it.");
         }
-        out.append("\n## Scenarios\n\n").append(sideBySide(report).markdown());
+        doc.heading("Assumptions", In.MARKDOWN).blank(In.MARKDOWN).table(forecast, In.MARKDOWN).blank(In.MARKDOWN)
+                .lines(assumptions, Style.PLAIN, Document.Markdown.BULLETS, false, In.MARKDOWN)
+                .blank(In.MARKDOWN).heading("Scenarios", In.MARKDOWN).blank(In.MARKDOWN).table(sideBySide(report));
         for (EdpResult result : report.results()) {
-            out.append("\n### ").append(result.scenario().name()).append(" year by year\n\n")
-                    .append(years(report, result).markdown());
+            String heading = result.scenario().name() + " year by year";
+            doc.blank(In.BOTH).heading(heading, "### " + heading, In.BOTH).blank(In.MARKDOWN)
+                    .table(years(report, result));
         }
-        out.append("\n## AI spend and the commit gap\n\n");
-        out.append("The commit gap is the part of a year's commit that organic (non-AI) net spend does not fill. AI "
-                + "spend up to the gap costs nothing extra: it burns commit that would otherwise be a shortfall. Above "
-                + "the gap it is incremental, paid at the discounted rate.\n\n");
+        List<String> absorbed = new ArrayList<>();
         for (EdpResult result : report.results()) {
-            out.append("- ").append(result.scenario().name()).append(": ")
-                    .append(Numbers.cents(result.totals().aiAbsorbed(), cur)).append(" of ")
-                    .append(Numbers.cents(result.totals().aiNet(), cur)).append(" net AI spend absorbed, ")
-                    .append(Numbers.cents(result.totals().incrementalAiCost(), cur)).append(" incremental.\n");
+            absorbed.add(result.scenario().name() + ": " + Numbers.cents(result.totals().aiAbsorbed(), cur) + " of "
+                    + Numbers.cents(result.totals().aiNet(), cur) + " net AI spend absorbed, "
+                    + Numbers.cents(result.totals().incrementalAiCost(), cur) + " incremental.");
         }
-        out.append("\n## Recommendation\n\n").append(recommendation(report)).append('\n');
+        doc.blank(In.MARKDOWN).heading("AI spend and the commit gap", In.MARKDOWN).blank(In.MARKDOWN)
+                .lines(List.of("The commit gap is the part of a year's commit that organic (non-AI) net spend does "
+                        + "not fill. AI spend up to the gap costs nothing extra: it burns commit that would otherwise "
+                        + "be a shortfall. Above the gap it is incremental, paid at the discounted rate."), Style.PLAIN,
+                        Document.Markdown.PARAGRAPHS, false, In.MARKDOWN)
+                .lines(absorbed, Style.PLAIN, Document.Markdown.BULLETS, false, In.MARKDOWN)
+                .blank(In.MARKDOWN).heading("Recommendation", In.MARKDOWN).blank(In.MARKDOWN)
+                .lines(List.of(recommendation(report)), Style.PLAIN, Document.Markdown.PLAIN, false, In.MARKDOWN);
         if (report.advice().recommended() != null) {
             EdpResult best = report.advice().recommended();
             BigDecimal point = best.totals().listSpend().movePointLeft(2);
-            out.append("\nEach further point of discount on ").append(best.scenario().name()).append(" is worth about ")
-                    .append(Numbers.cents(point, cur)).append(" over the term (1% of list spend, while net spend stays "
-                            + "above the commit).\n");
+            doc.blank(In.MARKDOWN).lines(List.of("Each further point of discount on " + best.scenario().name()
+                    + " is worth about " + Numbers.cents(point, cur) + " over the term (1% of list spend, while net "
+                    + "spend stays above the commit)."), Style.PLAIN, Document.Markdown.PLAIN, false, In.MARKDOWN);
         }
-        out.append("\n## Risks\n\n");
         List<String> risks = risks(report);
-        if (risks.isEmpty()) {
-            out.append("- None found in the expected case.\n");
-        }
-        for (String risk : risks) {
-            out.append("- ").append(risk).append('\n');
-        }
-        out.append("- Discount levels are negotiated, not published; the research's benchmarks vary widely "
-                + "(5-23% by commit size). Verify the discount basis (net or gross) in the contract.\n");
-        return out.toString();
+        List<String> riskBullets = new ArrayList<>(risks.isEmpty() ? List.of("None found in the expected case.") : risks);
+        riskBullets.add("Discount levels are negotiated, not published; the research's benchmarks vary widely "
+                + "(5-23% by commit size). Verify the discount basis (net or gross) in the contract.");
+        return doc.blank(In.MARKDOWN).heading("Risks", In.MARKDOWN).blank(In.MARKDOWN)
+                .lines(riskBullets, Style.PLAIN, Document.Markdown.BULLETS, false, In.MARKDOWN)
+                .blank(In.TABLE)
+                .lines(List.of("Recommendation: " + recommendation(report)), Style.STRONG, Document.Markdown.PLAIN,
+                        true, In.TABLE)
+                .lines(risks.stream().map(r -> "risk: " + r).toList(), Style.WARN, Document.Markdown.PLAIN, true,
+                        In.TABLE);
     }
 
     static String csv(EdpReport report) {
