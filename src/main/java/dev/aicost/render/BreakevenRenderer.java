@@ -6,6 +6,7 @@ import dev.aicost.breakeven.ProfileSizing;
 import dev.aicost.breakeven.TermBreakeven;
 import dev.aicost.report.BreakevenReport;
 import dev.aicost.render.TextTable.Column;
+import dev.aicost.render.Document.In;
 import dev.aicost.render.TextTable.Style;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -30,77 +31,53 @@ public final class BreakevenRenderer {
     }
 
     static String text(BreakevenReport report, int width, boolean color, boolean chart) {
-        Breakeven b = report.breakeven();
-        StringBuilder out = new StringBuilder();
-        for (String line : TextTable.wrap(title(b), width > 0 ? width : Integer.MAX_VALUE)) {
-            out.append(TextTable.style(line, Style.STRONG, color)).append('\n');
-        }
-        lines(out, summary(b), width);
-        out.append('\n').append(terms(b).render(width, color));
-        lines(out, verdicts(b), width);
-        out.append('\n').append(TextTable.style("Monthly cost by volume", Style.STRONG, color)).append('\n');
-        out.append(curve(b).render(width, color));
-        if (chart) {
-            int chartWidth = width > 0 ? Math.min(width, 120) : 80;
-            out.append('\n').append(BreakevenCharts.terminal(b, chartWidth, color));
-        }
-        out.append('\n').append(TextTable.style("Sensitivity: break-even utilization", Style.STRONG, color))
-                .append('\n');
-        out.append(sensitivity(b, "output_ratio", "OUTPUT/INPUT").render(width, color));
-        TextTable hitRates = sensitivity(b, "cache_hit_rate", "CACHE HIT RATE");
-        if (hitRates != null) {
-            out.append('\n').append(hitRates.render(width, color));
-            if (!b.shape().cached()) {
-                out.append("(hit rates assume half of the input is a cacheable prefix)\n");
-            }
-        }
-        for (ProfileSizing sizing : b.sizing()) {
-            out.append('\n').append(TextTable.style("Sizing from " + report.profileFile() + " (" + sizing.term()
-                    + ")", Style.STRONG, color)).append('\n');
-            lines(out, sizingSummary(report, sizing), width);
-            out.append(sizing(b, sizing).render(width, color));
-        }
-        if (!report.warnings().isEmpty()) {
-            out.append('\n');
-            for (String warning : report.warnings()) {
-                for (String line : TextTable.wrap("warning: " + warning, width > 0 ? width : Integer.MAX_VALUE)) {
-                    out.append(TextTable.style(line, Style.WARN, color)).append('\n');
-                }
-            }
-        }
-        return out.toString();
+        String drawn = chart ? BreakevenCharts.terminal(report.breakeven(), width > 0 ? Math.min(width, 120) : 80, color)
+                : null;
+        return document(report, drawn).table(width, color);
     }
 
     static String markdown(BreakevenReport report) {
+        return document(report, null).markdown();
+    }
+
+    /**
+     * The call shape, the break-even per term with its verdicts, the cost curve (and, in the
+     * terminal, {@code chart} when given), the sensitivities, the sizing from a profile, the warnings.
+     */
+    static Document document(BreakevenReport report, String chart) {
         Breakeven b = report.breakeven();
-        StringBuilder out = new StringBuilder("# ").append(title(b)).append("\n\n");
-        for (String line : summary(b)) {
-            out.append("- ").append(line).append('\n');
+        Document doc = new Document(title(b), title(b), true).blank(In.MARKDOWN)
+                .lines(summary(b), Style.PLAIN, Document.Markdown.BULLETS, true, In.BOTH)
+                .blank(In.BOTH).heading("Break-even", In.MARKDOWN).blank(In.MARKDOWN)
+                .table(terms(b)).blank(In.MARKDOWN)
+                .lines(verdicts(b), Style.PLAIN, Document.Markdown.PARAGRAPHS, true, In.BOTH)
+                .blank(In.TABLE).heading("Monthly cost by volume", In.BOTH).blank(In.MARKDOWN).table(curve(b));
+        if (chart != null) {
+            doc.blank(In.TABLE).raw(chart, In.TABLE);
         }
-        out.append("\n## Break-even\n\n").append(terms(b).markdown()).append('\n');
-        for (String verdict : verdicts(b)) {
-            out.append(verdict).append("\n\n");
-        }
-        out.append("## Monthly cost by volume\n\n").append(curve(b).markdown());
-        out.append("\n## Sensitivity: break-even utilization\n\n")
-                .append(sensitivity(b, "output_ratio", "OUTPUT/INPUT").markdown());
+        doc.blank(In.BOTH).heading("Sensitivity: break-even utilization", In.BOTH).blank(In.MARKDOWN)
+                .table(sensitivity(b, "output_ratio", "OUTPUT/INPUT"));
         TextTable hitRates = sensitivity(b, "cache_hit_rate", "CACHE HIT RATE");
         if (hitRates != null) {
-            out.append('\n').append(hitRates.markdown());
+            doc.blank(In.BOTH).table(hitRates);
+            if (!b.shape().cached()) {
+                doc.lines(List.of("(hit rates assume half of the input is a cacheable prefix)"), Style.PLAIN,
+                        Document.Markdown.PLAIN, false, In.TABLE);
+            }
         }
         for (ProfileSizing sizing : b.sizing()) {
-            out.append("\n## Sizing from ").append(report.profileFile()).append(" (").append(sizing.term())
-                    .append(")\n\n");
-            for (String line : sizingSummary(report, sizing)) {
-                out.append("- ").append(line).append('\n');
-            }
-            out.append('\n').append(sizing(b, sizing).markdown());
+            doc.blank(In.BOTH).heading("Sizing from " + report.profileFile() + " (" + sizing.term() + ")", In.BOTH)
+                    .blank(In.MARKDOWN)
+                    .lines(sizingSummary(report, sizing), Style.PLAIN, Document.Markdown.BULLETS, true, In.BOTH)
+                    .blank(In.MARKDOWN).table(sizing(b, sizing));
         }
         if (!report.warnings().isEmpty()) {
-            out.append("\n## Warnings\n\n");
-            report.warnings().forEach(w -> out.append("- ").append(w).append('\n'));
+            doc.blank(In.BOTH).heading("Warnings", In.MARKDOWN).blank(In.MARKDOWN)
+                    .lines(report.warnings().stream().map(w -> "warning: " + w).toList(), Style.WARN,
+                            Document.Markdown.BULLETS, true, In.TABLE)
+                    .lines(report.warnings(), Style.PLAIN, Document.Markdown.BULLETS, true, In.MARKDOWN);
         }
-        return out.toString();
+        return doc;
     }
 
     /** The whole cost curve: one row per volume. */
@@ -121,15 +98,6 @@ public final class BreakevenRenderer {
             csv.row(row.toArray());
         }
         return csv.toString();
-    }
-
-    /** Appends each text line, wrapped to {@code width} (0: no limit). */
-    private static void lines(StringBuilder out, List<String> lines, int width) {
-        for (String line : lines) {
-            for (String part : TextTable.wrap(line, width > 0 ? width : Integer.MAX_VALUE)) {
-                out.append(part).append('\n');
-            }
-        }
     }
 
     static String title(Breakeven b) {

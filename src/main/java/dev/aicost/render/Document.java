@@ -28,7 +28,7 @@ public final class Document {
         BOTH, TABLE, MARKDOWN
     }
 
-    private sealed interface Part permits Heading, Table, Lines, Blank {
+    private sealed interface Part permits Heading, Table, Lines, Blank, Raw {
         In in();
     }
 
@@ -42,6 +42,9 @@ public final class Document {
     }
 
     private record Blank(In in) implements Part {
+    }
+
+    private record Raw(String text, In in) implements Part {
     }
 
     private final String title;
@@ -87,6 +90,12 @@ public final class Document {
         return this;
     }
 
+    /** Text drawn elsewhere (a chart), written as it is. */
+    public Document raw(String text, In in) {
+        parts.add(new Raw(text, in));
+        return this;
+    }
+
     /** A blank line. */
     public Document blank(In in) {
         parts.add(new Blank(in));
@@ -108,6 +117,8 @@ public final class Document {
                 out.append(TextTable.style(h.text(), Style.STRONG, color)).append('\n');
             } else if (part instanceof Table t) {
                 out.append(t.table().render(width, color));
+            } else if (part instanceof Raw r) {
+                out.append(r.text());
             } else if (part instanceof Lines l) {
                 for (String line : l.lines()) {
                     for (String piece : l.wrap() ? TextTable.wrap(line, wrapAt) : List.of(line)) {
@@ -132,6 +143,8 @@ public final class Document {
                 out.append(h.markdown()).append('\n');
             } else if (part instanceof Table t) {
                 out.append(t.table().markdown());
+            } else if (part instanceof Raw r) {
+                out.append(r.text());
             } else if (part instanceof Lines l) {
                 for (String line : l.lines()) {
                     switch (l.markdown()) {
