@@ -14,7 +14,6 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * {@code ratecards list}, {@code show} and {@code diff} in every format. Prices in JSON and CSV are
@@ -60,14 +59,14 @@ public final class RateCardsRenderer {
         TextTable table = new TextTable(List.of(new Column("ID", false, 9), new Column("PROVIDER", false, 6),
                 new Column("REGION", false, 5), new Column("CURRENCY", false, 3), new Column("MODELS", true, 7),
                 new Column("EFFECTIVE", false, 6), new Column("CHECKED", false, 8), new Column("STATUS", false, 9)));
-        StringBuilder csv = new StringBuilder("id,file,provider,region,currency,models,effective,checked,status\n");
+        Csv csv = new Csv("id", "file", "provider", "region", "currency", "models", "effective", "checked", "status");
         for (Listed l : cards) {
             RateCard c = l.card();
             String[] cells = {l.id(), c == null ? "" : c.provider(), c == null || c.region() == null ? "" : c.region(),
                 c == null ? "" : c.currency(), c == null ? "" : String.valueOf(c.models().size()),
                 c == null ? "" : c.effective(), c == null ? "" : c.checked(), l.status()};
             table.row(l.ok() ? TextTable.Style.PLAIN : TextTable.Style.WARN, cells);
-            csvRow(csv, l.id(), String.valueOf(l.file()), cells[1], cells[2], cells[3], cells[4], cells[5], cells[6],
+            csv.row(l.id(), String.valueOf(l.file()), cells[1], cells[2], cells[3], cells[4], cells[5], cells[6],
                     l.status());
         }
         return switch (format) {
@@ -165,12 +164,12 @@ public final class RateCardsRenderer {
     }
 
     private static String showCsv(RateCard card, List<ModelPrice> models) {
-        StringBuilder out = new StringBuilder("model,mode,above_tokens,input,output,cache_write,cache_read\n");
+        Csv out = new Csv("model", "mode", "above_tokens", "input", "output", "cache_write", "cache_read");
         for (ModelPrice m : models) {
             for (boolean longContext : contexts(m)) {
                 for (Mode mode : Mode.values()) {
                     TokenPrices p = ModeRates.resolve(m, card.defaults(), mode, longContext);
-                    csvRow(out, m.id(), mode.key(), longContext ? String.valueOf(m.longContext().aboveTokens()) : "",
+                    out.row(m.id(), mode.key(), longContext ? String.valueOf(m.longContext().aboveTokens()) : "",
                             plain(p.input()), plain(p.output()), plain(p.cacheWrite()), plain(p.cacheRead()));
                 }
             }
@@ -267,11 +266,11 @@ public final class RateCardsRenderer {
             });
         }
         if (format == Format.CSV) {
-            StringBuilder csv = new StringBuilder("model,change,field,old,new,pct\n");
-            diff.added().forEach(id -> csvRow(csv, id, "added", "", "", "", ""));
-            diff.removed().forEach(id -> csvRow(csv, id, "removed", "", "", "", ""));
+            Csv csv = new Csv("model", "change", "field", "old", "new", "pct");
+            diff.added().forEach(id -> csv.row(id, "added", "", "", "", ""));
+            diff.removed().forEach(id -> csv.row(id, "removed", "", "", "", ""));
             for (RateCardDiff.Change c : diff.changes()) {
-                csvRow(csv, c.model(), "changed", c.field(), plain(c.before()), plain(c.after()),
+                csv.row(c.model(), "changed", c.field(), plain(c.before()), plain(c.after()),
                         c.percent() == null ? "" : c.percent().setScale(2, RoundingMode.HALF_EVEN).toPlainString());
             }
             return csv.toString();
@@ -292,13 +291,5 @@ public final class RateCardsRenderer {
             out.append(format == Format.MARKDOWN ? table.markdown() : table.render(width, color));
         }
         return out.toString();
-    }
-
-    private static void csvRow(StringBuilder out, String... cells) {
-        StringJoiner row = new StringJoiner(",", "", "\n");
-        for (String cell : cells) {
-            row.add(Csv.field(cell));
-        }
-        out.append(row);
     }
 }
