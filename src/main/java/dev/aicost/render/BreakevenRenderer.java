@@ -22,22 +22,9 @@ public final class BreakevenRenderer {
     }
 
     public static String render(BreakevenReport report, Format format, int width, boolean color, boolean chart) {
-        return switch (format) {
-            case TABLE -> text(report, width, color, chart);
-            case MARKDOWN -> markdown(report);
-            case CSV -> csv(report.breakeven());
-            case JSON -> BreakevenJson.render(report);
-        };
-    }
-
-    static String text(BreakevenReport report, int width, boolean color, boolean chart) {
-        String drawn = chart ? BreakevenCharts.terminal(report.breakeven(), width > 0 ? Math.min(width, 120) : 80, color)
-                : null;
-        return document(report, drawn).table(width, color);
-    }
-
-    static String markdown(BreakevenReport report) {
-        return document(report, null).markdown();
+        return Document.render(format, () -> document(report, format == Format.TABLE && chart
+                ? BreakevenCharts.terminal(report.breakeven(), width > 0 ? Math.min(width, 120) : 80, color) : null),
+                () -> csv(report.breakeven()), () -> BreakevenJson.render(report), width, color);
     }
 
     /**

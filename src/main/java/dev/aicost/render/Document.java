@@ -102,6 +102,22 @@ public final class Document {
         return this;
     }
 
+    /**
+     * A report in {@code format}: its document as a terminal table (fitted to {@code width}, ANSI
+     * emphasis when {@code color}) or as markdown, or its CSV or JSON text. The one place that
+     * switches over the formats.
+     */
+    public static String render(Format format, java.util.function.Supplier<Document> document,
+            java.util.function.Supplier<String> csv, java.util.function.Supplier<String> json, int width,
+            boolean color) {
+        return switch (format) {
+            case TABLE -> document.get().table(width, color);
+            case MARKDOWN -> document.get().markdown();
+            case CSV -> csv.get();
+            case JSON -> json.get();
+        };
+    }
+
     /** The terminal form: tables fitted to {@code width} (0: no limit), ANSI emphasis when {@code color}. */
     public String table(int width, boolean color) {
         StringBuilder out = new StringBuilder();

@@ -18,21 +18,8 @@ public final class EdpRenderer {
     }
 
     public static String render(EdpReport report, Format format, int width, boolean color) {
-        return switch (format) {
-            case TABLE -> text(report, width, color);
-            case MARKDOWN -> sheet(report);
-            case CSV -> csv(report);
-            case JSON -> EdpJson.render(report);
-        };
-    }
-
-    static String text(EdpReport report, int width, boolean color) {
-        return document(report).table(width, color);
-    }
-
-    /** The markdown negotiation sheet: assumptions, scenarios, year by year, recommendation, risks. */
-    static String sheet(EdpReport report) {
-        return document(report).markdown();
+        return Document.render(format, () -> document(report), () -> csv(report), () -> EdpJson.render(report),
+                width, color);
     }
 
     /**

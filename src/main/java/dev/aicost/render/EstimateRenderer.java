@@ -19,20 +19,8 @@ public final class EstimateRenderer {
      * @param color ANSI emphasis (only for the table format)
      */
     public static String render(EstimateReport report, Format format, int width, boolean color) {
-        return switch (format) {
-            case TABLE -> table(report, width, color);
-            case MARKDOWN -> markdown(report);
-            case CSV -> csv(report);
-            case JSON -> EstimateJson.render(report);
-        };
-    }
-
-    static String table(EstimateReport report, int width, boolean color) {
-        return document(report).table(width, color);
-    }
-
-    static String markdown(EstimateReport report) {
-        return document(report).markdown();
+        return Document.render(format, () -> document(report), () -> csv(report), () -> EstimateJson.render(report),
+                width, color);
     }
 
     /** Monthly cost, then the forecast and the comparison when there are any, then the notes. */

@@ -17,20 +17,8 @@ public final class RouteRenderer {
     }
 
     public static String render(RouteReport report, Format format, int width, boolean color) {
-        return switch (format) {
-            case TABLE -> text(report, width, color);
-            case MARKDOWN -> markdown(report);
-            case CSV -> csv(report);
-            case JSON -> RouteJson.render(report);
-        };
-    }
-
-    static String text(RouteReport report, int width, boolean color) {
-        return document(report).table(width, color);
-    }
-
-    static String markdown(RouteReport report) {
-        return document(report).markdown();
+        return Document.render(format, () -> document(report), () -> csv(report), () -> RouteJson.render(report),
+                width, color);
     }
 
     /** The routing table, its notes, the same routing on other cards, and the warnings. */

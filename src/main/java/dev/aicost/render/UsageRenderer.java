@@ -26,20 +26,8 @@ public final class UsageRenderer {
     }
 
     public static String render(UsageReport report, Format format, int width, boolean color) {
-        return switch (format) {
-            case TABLE -> text(report, width, color);
-            case MARKDOWN -> markdown(report);
-            case CSV -> csv(report);
-            case JSON -> UsageJson.render(report);
-        };
-    }
-
-    static String text(UsageReport report, int width, boolean color) {
-        return document(report).table(width, color);
-    }
-
-    static String markdown(UsageReport report) {
-        return document(report).markdown();
+        return Document.render(format, () -> document(report), () -> csv(report), () -> UsageJson.render(report),
+                width, color);
     }
 
     /** The rows per model, by tag, the other AI lines and the credits, then the summary and the warnings. */
