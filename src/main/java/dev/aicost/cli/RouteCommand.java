@@ -2,10 +2,10 @@ package dev.aicost.cli;
 
 import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
-import dev.aicost.pricing.CardComparison;
 import dev.aicost.render.RouteRenderer;
 import dev.aicost.report.RouteReport;
 import dev.aicost.routing.RouteSpec;
+import dev.aicost.routing.OtherCardRouting;
 import dev.aicost.routing.Router;
 import dev.aicost.routing.Routing;
 import dev.aicost.routing.RoutingException;
@@ -19,7 +19,6 @@ import dev.aicost.input.YamlLoader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,35 +168,10 @@ public final class RouteCommand implements Callable<Integer> {
         }
         List<RouteReport.Compared> results = new ArrayList<>();
         for (RateCard other : others) {
-            Map<String, String> explicit = maps == null ? Map.of() : maps.forCard(other.id());
-            Optional<ModelPrice> otherBaseline = CardComparison.map(routeSpec.baseline(), baseline, other, explicit);
-            if (otherBaseline.isEmpty()) {
-                results.add(new RouteReport.Compared(other.id(), null, "no equivalent of the baseline "
-                        + baseline.id() + " (add one with --map)"));
-                continue;
-            }
-            LinkedHashSet<ModelPrice> otherCandidates = new LinkedHashSet<>();
-            List<String> missing = new ArrayList<>();
-            if (routeSpec.candidates() == null) {
-                other.models().values().stream().filter(m -> m.tier() != null).forEach(otherCandidates::add);
-            } else {
-                for (ModelPrice candidate : candidates) {
-                    Optional<ModelPrice> mapped = CardComparison.map(candidate.id(), candidate, other, explicit);
-                    if (mapped.isPresent() && mapped.get().tier() != null) {
-                        otherCandidates.add(mapped.get());
-                    } else {
-                        missing.add(candidate.id());
-                    }
-                }
-            }
-            try {
-                Routing routing = Router.route(routeSpec, other, otherBaseline.get(), new ArrayList<>(otherCandidates));
-                results.add(new RouteReport.Compared(other.id(), routing, missing.isEmpty() ? null
-                        : "no equivalent of " + String.join(", ", missing)));
-            } catch (RoutingException e) {
-                results.add(new RouteReport.Compared(other.id(), null, "class "
-                        + routeSpec.classes().get(e.classIndex()).name() + ": " + e.getMessage()));
-            }
+            OtherCardRouting.Result result = OtherCardRouting.route(routeSpec, baseline,
+                    routeSpec.candidates() == null ? null : candidates, other,
+                    maps == null ? Map.of() : maps.forCard(other.id()));
+            results.add(new RouteReport.Compared(result.ratecard(), result.routing(), result.note()));
         }
         return results;
     }
