@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * SPEC section 5: when provisioned throughput beats on-demand for a call shape, the cost curves
+ * docs/breakeven.md: when provisioned throughput beats on-demand for a call shape, the cost curves
  * across volume, how the answer moves with the shape, and unit counts sized from an hourly profile.
  * Per-call costs come from the estimate arithmetic, so caching and long-context rules are the same.
  */

@@ -3,7 +3,7 @@ package dev.aicost.breakeven;
 import java.math.BigDecimal;
 
 /**
- * The break-even of one commitment term (SPEC section 5).
+ * The break-even of one commitment term (docs/breakeven.md).
  *
  * @param unitMonthlyCost M = hourly x hours per month
  * @param unitMonthlyCapacity K = model_unit_tpm x 60 x hours per month (tokens)

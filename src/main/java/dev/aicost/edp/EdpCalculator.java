@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SPEC section 7 per contract year, with list spend L = organic + AI:
+ * docs/edp.md per contract year, with list spend L = organic + AI:
  * net N = organic x (1 - d) + AI x (1 - d) x (1 - a); shortfall S = max(0, commit - N);
  * support F = 12 x fee(L / 12); with EDP = N + S + F; without = L + 12 x baseline fee(L / 12);
  * commit gap = max(0, commit - organic x (1 - d)), AI absorbed = min(AI net, gap);

@@ -3,7 +3,7 @@ package dev.aicost.edp;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** One scenario judged year by year, with totals (SPEC section 7). */
+/** One scenario judged year by year, with totals (docs/edp.md). */
 public record EdpResult(EdpScenario scenario, BigDecimal discount, String discountSource, List<Year> years,
         Year totals) {
 

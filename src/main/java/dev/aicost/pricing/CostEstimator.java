@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The estimate arithmetic of SPEC section 4: token lines per mode (with cache read/write and
+ * The estimate arithmetic of docs/workload-spec.md: token lines per mode (with cache read/write and
  * long-context rates), provisioned throughput with spill-over, guardrails, egress and its free
  * tier, knowledge bases, fine-tuning, and the forecast with compound growth. Exact decimals
  * throughout; divisions that do not terminate keep 34 significant digits.

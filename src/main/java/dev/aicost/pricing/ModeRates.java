@@ -7,7 +7,7 @@ import dev.aicost.model.TokenPrices;
 import java.math.BigDecimal;
 
 /**
- * The per-token rates of one mode for one model (SPEC section 4): a field of the model's
+ * The per-token rates of one mode for one model (docs/workload-spec.md): a field of the model's
  * explicit mode block where it gives one, else the standard rate times the card's mode
  * multiplier. Long-context calls use the long-context rates times the multiplier (explicit
  * mode blocks are standard-context). A null field in the result means "not available".

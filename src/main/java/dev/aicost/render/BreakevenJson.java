@@ -11,7 +11,7 @@ import java.math.RoundingMode;
 
 /**
  * The {@code aicost/breakeven/v1} JSON report. With one term its fields stand at the top level;
- * with several, a {@code terms} list holds one object per term (SPEC section 5).
+ * with several, a {@code terms} list holds one object per term (docs/breakeven.md).
  */
 final class BreakevenJson {
     private BreakevenJson() {

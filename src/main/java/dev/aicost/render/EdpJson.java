@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** The {@code aicost/edp-report/v1} JSON report with the SPEC section 7 fields. */
+/** The {@code aicost/edp-report/v1} JSON report with the docs/edp.md fields. */
 final class EdpJson {
     private EdpJson() {
     }

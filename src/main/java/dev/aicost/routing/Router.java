@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * SPEC section 6: each class goes to the cheapest candidate whose tier meets the class's minimum
+ * docs/route.md: each class goes to the cheapest candidate whose tier meets the class's minimum
  * (ties: higher tier, then smaller id). Above the ceiling a class is downgraded to the most
  * capable candidate under it (ties: cheaper, then smaller id) or rejected.
  */

@@ -9,7 +9,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** SPEC section 7 arithmetic against AWS's published support example, the research's commit-gap example and hand cases. */
+/** docs/edp.md arithmetic against AWS's published support example, the research's commit-gap example and hand cases. */
 class EdpCalculatorTest {
 
     @Test

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SPEC section 4 arithmetic, each figure worked out by hand in the comment above it, on the
+ * The docs/workload-spec.md arithmetic, each figure worked out by hand in the comment above it, on the
  * test card (big: in 3.00, out 15.00, cache write 3.75, read 0.30 per 1M; priority input 6.00
  * explicit; long context above 200K: 6.00 / 22.50 / 7.50 / 0.60; training 8.00; provisioned 100K
  * tokens/min, 1_month 50.00/h, 6_month 30.00/h. small: 0.10 / 0.40. Defaults: batch and flex
