@@ -199,12 +199,24 @@ final class ParquetBillingRows implements BillingRows {
         return names.size() > 6 ? shown + ", ..." : shown;
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
+    /** DuckDB's complaint in words: the most specific line, without its error-class prefixes. */
+    static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
             return "unknown error";
         }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        if (message.contains("TProtocolException") || message.contains("Invalid data")) {
+            return "its metadata is damaged (an interrupted download or copy?)";
+        }
+        String[] lines = message.strip().split("\n");
+        String line = lines[lines.length - 1];
+        for (String candidate : lines) {
+            if (!candidate.contains("pending query result")) {
+                line = candidate;
+                break;
+            }
+        }
+        String cleaned = line.replaceAll("(\\b[A-Z][A-Za-z]* )*(Error|Exception):\\s*", "").strip();
+        return cleaned.isEmpty() ? "unreadable" : cleaned;
     }
 
     @Override
