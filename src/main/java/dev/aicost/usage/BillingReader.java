@@ -124,6 +124,10 @@ public final class BillingReader {
             for (int i = 0; i < header.size(); i++) {
                 index.putIfAbsent(header.get(i).strip(), i);
             }
+            // exports differ in case (legacy CUR writes product/ProductName): exact names first, then any case
+            for (int i = 0; i < header.size(); i++) {
+                index.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+            }
             names = header;
             boolean cur = kind == Kind.CUR;
             usageType = find(index, cur ? "line_item_usage_type" : "x_UsageType", "lineItem/UsageType");
@@ -155,6 +159,12 @@ public final class BillingReader {
             if (at == null && alternative != null) {
                 at = index.get(alternative);
             }
+            if (at == null) {
+                at = index.get(name.toLowerCase(Locale.ROOT));
+            }
+            if (at == null && alternative != null) {
+                at = index.get(alternative.toLowerCase(Locale.ROOT));
+            }
             return at == null ? -1 : at;
         }
     }
@@ -171,7 +181,7 @@ public final class BillingReader {
 
     /** CUR or FOCUS by the header's columns, or null for neither. */
     public static Kind detect(List<String> header) {
-        List<String> names = header.stream().map(String::strip).toList();
+        List<String> names = canonical(header);
         if (names.contains("line_item_usage_type") || names.contains("lineItem/UsageType")) {
             return Kind.CUR;
         }
@@ -183,7 +193,7 @@ public final class BillingReader {
 
     /** Bad input naming the columns an export of {@code kind} needs and lacks. */
     public static void requireColumns(String file, Kind kind, List<String> header) {
-        List<String> names = header.stream().map(String::strip).toList();
+        List<String> names = canonical(header);
         List<String> missing = new ArrayList<>();
         String label;
         if (kind == Kind.CUR) {
@@ -211,6 +221,20 @@ public final class BillingReader {
                     + String.join(", ", missing) + " column" + (missing.size() > 1 ? "s" : "")
                     + (hint.isEmpty() ? "" : "; " + hint)));
         }
+    }
+
+    /** The header's names as the identifying columns spell them, whatever their case in the file. */
+    private static List<String> canonical(List<String> header) {
+        List<String> known = new ArrayList<>(CUR2_REQUIRED);
+        known.addAll(LEGACY_REQUIRED);
+        known.addAll(FOCUS_REQUIRED);
+        known.addAll(List.of("x_UsageType", "ConsumedQuantity", "PricingQuantity"));
+        List<String> names = new ArrayList<>();
+        for (String name : header) {
+            String stripped = name.strip();
+            names.add(known.stream().filter(k -> k.equalsIgnoreCase(stripped)).findFirst().orElse(stripped));
+        }
+        return names;
     }
 
     /** "did you mean" for header names that are near an identifying column; "" when none is. */

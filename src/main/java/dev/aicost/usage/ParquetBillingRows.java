@@ -78,7 +78,7 @@ final class ParquetBillingRows implements BillingRows {
                         header.add("resourceTags/user:" + tagKey);
                         expression = "coalesce(" + quote(name) + "[" + literal("user_" + tagKey) + "], " + quote(name)
                                 + "[" + literal(tagKey) + "])";
-                    } else if (wanted.contains(name)) {
+                    } else if (wanted.stream().anyMatch(name::equalsIgnoreCase)) {
                         header.add(name);
                         if (AMOUNTS.contains(name)) {
                             boolean number = type.startsWith("DECIMAL") || type.equals("DOUBLE") || type.equals("FLOAT")

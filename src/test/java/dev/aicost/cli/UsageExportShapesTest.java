@@ -316,4 +316,21 @@ class UsageExportShapesTest {
         assertThat(parquet.get("malformed_samples").get(0).get("message").asText())
                 .isEqualTo("line_item_usage_amount: a token line needs a quantity");
     }
+
+    @Test
+    void columnNamesInAnyCaseAsLegacyCurWritesThem() throws IOException {
+        // legacy CUR writes product/ProductName; Marketplace Sonnet 4.5 1M input tokens at $3.30/1M = 3.30
+        Path file = dir.resolve("legacy.csv");
+        Files.writeString(file, "identity/LineItemId,lineItem/UsageStartDate,lineItem/ProductCode,lineItem/UsageType,"
+                + "lineItem/UsageAmount,pricing/unit,lineItem/UnblendedCost,product/ProductName\n"
+                + "l1,2026-10-01T10:00:00Z,prod-x,USE1-MP:USE1_InputTokenCount-Units,1000000,Units,3.30,"
+                + "Claude Sonnet 4.5 (Amazon Bedrock Edition)\n");
+        JsonNode json = json(file.toString());
+        assertThat(models(json).get("anthropic.claude-sonnet-4-5").get("cost").asText()).isEqualTo("3.300000");
+        Path lower = dir.resolve("focus-lower.csv");
+        Files.writeString(lower, "chargeperiodstart,billedcost,consumedquantity,consumedunit,servicename,x_usagetype\n"
+                + "2026-10-01 10:00:00,0.035,1000000,Tokens,Amazon Bedrock,USE1-NovaMicro-input-tokens\n");
+        // Nova Micro 1M input tokens at $0.035/1M
+        assertThat(models(json(lower.toString())).get("amazon.nova-micro").get("cost").asText()).isEqualTo("0.035000");
+    }
 }
