@@ -63,6 +63,11 @@ public final class Document {
         this.wrapTitle = wrapTitle;
     }
 
+    /** A document with no title (its first part stands at the top in both formats). */
+    public static Document untitled() {
+        return new Document(null, null, false);
+    }
+
     /** A heading: a bold line in the terminal, {@code ## text} in markdown (where shown). */
     public Document heading(String text, In in) {
         parts.add(new Heading(text, "## " + text, in));
@@ -122,7 +127,8 @@ public final class Document {
     public String table(int width, boolean color) {
         StringBuilder out = new StringBuilder();
         int wrapAt = width > 0 ? width : Integer.MAX_VALUE;
-        for (String line : wrapTitle ? TextTable.wrap(title, wrapAt) : List.of(title)) {
+        for (String line : title == null ? List.<String>of() : wrapTitle ? TextTable.wrap(title, wrapAt)
+                : List.of(title)) {
             out.append(TextTable.style(line, Style.STRONG, color)).append('\n');
         }
         for (Part part : parts) {
@@ -150,7 +156,7 @@ public final class Document {
 
     /** The markdown form. */
     public String markdown() {
-        StringBuilder out = new StringBuilder("# ").append(markdownTitle).append('\n');
+        StringBuilder out = new StringBuilder(markdownTitle == null ? "" : "# " + markdownTitle + "\n");
         for (Part part : parts) {
             if (part.in() == In.TABLE) {
                 continue;

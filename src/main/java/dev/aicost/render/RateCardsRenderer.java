@@ -44,22 +44,17 @@ public final class RateCardsRenderer {
             csv.row(l.id(), String.valueOf(l.file()), cells[1], cells[2], cells[3], cells[4], cells[5], cells[6],
                     l.status());
         }
-        return switch (format) {
-            case CSV -> csv.toString();
-            case MARKDOWN -> table.markdown();
-            default -> table.render(width, color) + "Folders searched: "
-                    + String.join(", ", folders.stream().map(Path::toString).toList()) + "\n";
-        };
+        Document doc = Document.untitled().table(table).lines(List.of("Folders searched: "
+                + String.join(", ", folders.stream().map(Path::toString).toList())), TextTable.Style.PLAIN,
+                Document.Markdown.PLAIN, false, Document.In.TABLE);
+        return Document.render(format, () -> doc, csv::toString, () -> RateCardsJson.list(cards), width, color);
     }
 
     /** {@code ratecards show}: every model's prices, or one model's ({@code model} not null) in every mode. */
     public static String show(RateCard card, ModelPrice model, Format format, int width, boolean color) {
         List<ModelPrice> models = model == null ? List.copyOf(card.models().values()) : List.of(model);
-        return switch (format) {
-            case JSON -> RateCardsJson.show(card, models);
-            case CSV -> showCsv(card, models);
-            default -> showText(card, model, format == Format.MARKDOWN, width, color);
-        };
+        return Document.render(format, () -> showDocument(card, model), () -> showCsv(card, models),
+                () -> RateCardsJson.show(card, models), width, color);
     }
 
     private static boolean[] contexts(ModelPrice m) {
@@ -84,12 +79,12 @@ public final class RateCardsRenderer {
         return value == null ? "" : value.toPlainString();
     }
 
-    private static String showText(RateCard card, ModelPrice m, boolean markdown, int width, boolean color) {
+    private static Document showDocument(RateCard card, ModelPrice m) {
         String cur = card.currency();
-        StringBuilder out = new StringBuilder(card.id() + " · " + card.provider()
+        Document doc = Document.untitled().lines(List.of(card.id() + " · " + card.provider()
                 + (card.region() == null ? "" : " · " + card.region()) + " · " + cur + " per 1M tokens"
-                + " · effective " + card.effective() + " · checked " + card.checked() + "\nsource: "
-                + card.source() + "\n\n");
+                + " · effective " + card.effective() + " · checked " + card.checked(), "source: " + card.source()),
+                TextTable.Style.PLAIN, Document.Markdown.PLAIN, false, Document.In.BOTH).blank(Document.In.BOTH);
         if (m == null) {
             TextTable table = new TextTable(List.of(new Column("MODEL", false, 9), new Column("TIER", true, 5),
                     new Column("INPUT", true, 8), new Column("OUTPUT", true, 8), new Column("CACHE WRITE", true, 4),
@@ -104,12 +99,12 @@ public final class RateCardsRenderer {
                         each.provisioned() == null ? "" : String.join(" ", each.provisioned().hourly().entrySet()
                                 .stream().map(e -> e.getKey() + " " + price(e.getValue(), cur)).toList()));
             }
-            return out.append(markdown ? table.markdown() : table.render(width, color)).toString();
+            return doc.table(table);
         }
-        out.append(m.id()).append(" (").append(m.name()).append(")")
-                .append(m.tier() == null ? "" : ", tier " + m.tier()).append('\n');
+        List<String> about = new java.util.ArrayList<>(List.of(m.id() + " (" + m.name() + ")"
+                + (m.tier() == null ? "" : ", tier " + m.tier())));
         if (!m.aliases().isEmpty()) {
-            out.append("aliases: ").append(String.join(", ", m.aliases())).append('\n');
+            about.add("aliases: " + String.join(", ", m.aliases()));
         }
         TextTable table = new TextTable(List.of(new Column("MODE", false, 9), new Column("INPUT", true, 8),
                 new Column("OUTPUT", true, 8), new Column("CACHE WRITE", true, 6), new Column("CACHE READ", true, 6)));
@@ -121,18 +116,18 @@ public final class RateCardsRenderer {
                         price(p.cacheRead(), cur));
             }
         }
-        out.append(markdown ? table.markdown() : table.render(width, color));
+        List<String> after = new java.util.ArrayList<>();
         if (m.training() != null) {
-            out.append("training: ").append(price(m.training(), cur)).append(" per 1M tokens\n");
+            after.add("training: " + price(m.training(), cur) + " per 1M tokens");
         }
         if (m.provisioned() != null) {
-            out.append("provisioned: ").append(String.join(", ", m.provisioned().hourly().entrySet().stream()
-                    .map(e -> e.getKey() + " " + price(e.getValue(), cur) + "/h").toList()))
-                    .append("; one unit ").append(m.provisioned().modelUnitTpm() == null ? "unknown"
-                            : m.provisioned().modelUnitTpm().toPlainString()).append(" tokens/min")
-                    .append(m.provisioned().tpmAssumed() ? " (assumed)" : "").append('\n');
+            after.add("provisioned: " + String.join(", ", m.provisioned().hourly().entrySet().stream()
+                    .map(e -> e.getKey() + " " + price(e.getValue(), cur) + "/h").toList()) + "; one unit "
+                    + (m.provisioned().modelUnitTpm() == null ? "unknown" : m.provisioned().modelUnitTpm().toPlainString())
+                    + " tokens/min" + (m.provisioned().tpmAssumed() ? " (assumed)" : ""));
         }
-        return out.toString();
+        return doc.lines(about, TextTable.Style.PLAIN, Document.Markdown.PLAIN, false, Document.In.BOTH).table(table)
+                .lines(after, TextTable.Style.PLAIN, Document.Markdown.PLAIN, false, Document.In.BOTH);
     }
 
     private static String price(BigDecimal value, String cur) {
@@ -142,24 +137,30 @@ public final class RateCardsRenderer {
     /** {@code ratecards diff}. */
     public static String diff(RateCard old, RateCard now, RateCardDiff.Result diff, Format format, int width,
             boolean color) {
-        if (format == Format.JSON) {
-            return RateCardsJson.diff(old, now, diff);
+        return Document.render(format, () -> diffDocument(old, now, diff), () -> diffCsv(diff),
+                () -> RateCardsJson.diff(old, now, diff), width, color);
+    }
+
+    private static String diffCsv(RateCardDiff.Result diff) {
+        Csv csv = new Csv("model", "change", "field", "old", "new", "pct");
+        diff.added().forEach(id -> csv.row(id, "added", "", "", "", ""));
+        diff.removed().forEach(id -> csv.row(id, "removed", "", "", "", ""));
+        for (RateCardDiff.Change c : diff.changes()) {
+            csv.row(c.model(), "changed", c.field(), plain(c.before()), plain(c.after()),
+                    c.percent() == null ? "" : c.percent().setScale(2, RoundingMode.HALF_EVEN).toPlainString());
         }
-        if (format == Format.CSV) {
-            Csv csv = new Csv("model", "change", "field", "old", "new", "pct");
-            diff.added().forEach(id -> csv.row(id, "added", "", "", "", ""));
-            diff.removed().forEach(id -> csv.row(id, "removed", "", "", "", ""));
-            for (RateCardDiff.Change c : diff.changes()) {
-                csv.row(c.model(), "changed", c.field(), plain(c.before()), plain(c.after()),
-                        c.percent() == null ? "" : c.percent().setScale(2, RoundingMode.HALF_EVEN).toPlainString());
-            }
-            return csv.toString();
-        }
+        return csv.toString();
+    }
+
+    private static Document diffDocument(RateCard old, RateCard now, RateCardDiff.Result diff) {
         String cur = now.currency();
-        StringBuilder out = new StringBuilder(old.id() + " -> " + now.id() + ": " + diff.added().size()
-                + " added, " + diff.removed().size() + " removed, " + diff.changes().size() + " prices changed\n");
-        diff.added().forEach(id -> out.append("+ ").append(id).append('\n'));
-        diff.removed().forEach(id -> out.append("- ").append(id).append('\n'));
+        List<String> summary = new java.util.ArrayList<>(List.of(old.id() + " -> " + now.id() + ": "
+                + diff.added().size() + " added, " + diff.removed().size() + " removed, " + diff.changes().size()
+                + " prices changed"));
+        diff.added().forEach(id -> summary.add("+ " + id));
+        diff.removed().forEach(id -> summary.add("- " + id));
+        Document doc = Document.untitled().lines(summary, TextTable.Style.PLAIN, Document.Markdown.PLAIN, false,
+                Document.In.BOTH);
         if (!diff.changes().isEmpty()) {
             TextTable table = new TextTable(List.of(new Column("MODEL", false, 9), new Column("FIELD", false, 8),
                     new Column("OLD", true, 7), new Column("NEW", true, 7), new Column("CHANGE", true, 6)));
@@ -168,8 +169,8 @@ public final class RateCardsRenderer {
                         c.after() == null ? "—" : Numbers.rate(c.after(), cur),
                         c.percent() == null ? "" : Numbers.signedPercent(c.percent()));
             }
-            out.append(format == Format.MARKDOWN ? table.markdown() : table.render(width, color));
+            doc.table(table);
         }
-        return out.toString();
+        return doc;
     }
 }
