@@ -57,14 +57,6 @@ public final class EstimateCommand implements Callable<Integer> {
             description = "forecast horizon in months, 1-120 (default: ${DEFAULT-VALUE})")
     int months;
 
-    @Option(names = "--compare", paramLabel = "CARD", split = ",", completionCandidates = Candidates.CardIds.class,
-            description = "also price the workloads on these cards (ids or paths), mapping models by alias")
-    List<String> compare = new ArrayList<>();
-
-    @Option(names = "--map", paramLabel = "FILE",
-            description = "model map for --compare (schema aicost/modelmap/v1), consulted before aliases")
-    Path mapFile;
-
     @Option(names = "--discount", paramLabel = "RATE", converter = Flags.Fraction.class,
             description = "show totals net of a flat discount, e.g. 0.05 or 5%%")
     BigDecimal discount;
@@ -88,6 +80,9 @@ public final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--fx", paramLabel = "CUR=RATE", converter = Flags.FxRate.class,
             description = "convert cards priced in CUR at RATE units of the report currency per CUR")
     List<Flags.Fx> fx = new ArrayList<>();
+
+    @Mixin
+    CompareOptions compare;
 
     @Mixin
     RatecardOptions ratecardOptions;
@@ -171,14 +166,11 @@ public final class EstimateCommand implements Callable<Integer> {
 
     private List<Comparison> comparisons(List<EstimateInput> inputs, CardResolver cards, String currency,
             BigDecimal hoursPerMonth) {
-        if (compare.isEmpty()) {
-            if (mapFile != null) {
-                throw InputException.of("--map", "only applies with --compare");
-            }
+        if (compare.none()) {
             return List.of();
         }
-        ModelMapReader.ModelMap maps = mapFile == null ? null : ModelMapReader.read(mapFile);
-        List<RateCard> compared = cards.compared(compare, currency);
+        ModelMapReader.ModelMap maps = compare.map();
+        List<RateCard> compared = cards.compared(compare.cards, currency);
         if (maps != null) {
             maps.check(compared);
         }

@@ -46,19 +46,15 @@ public final class RouteCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ROUTING.yaml", description = "routing spec (schema aicost/route/v1)")
     Path specFile;
 
-    @Option(names = "--compare", paramLabel = "CARD", split = ",", completionCandidates = Candidates.CardIds.class,
-            description = "also route on these cards (ids or paths), mapping models by alias")
-    List<String> compare = new ArrayList<>();
-
-    @Option(names = "--map", paramLabel = "FILE", description = "model map for --compare (schema aicost/modelmap/v1)")
-    Path mapFile;
-
     @Option(names = "--max-cost-per-request", paramLabel = "AMOUNT", converter = Flags.Amount.class,
             description = "what-if ceiling per request, instead of the spec's")
     BigDecimal ceiling;
 
     @Option(names = "--over-ceiling", paramLabel = "POLICY", description = "downgrade or reject, instead of the spec's")
     String overCeiling;
+
+    @Mixin
+    CompareOptions compare;
 
     @Mixin
     RatecardOptions ratecardOptions;
@@ -147,15 +143,12 @@ public final class RouteCommand implements Callable<Integer> {
      */
     private List<RouteReport.Compared> comparisons(RouteSpec routeSpec, ModelPrice baseline, List<ModelPrice> candidates,
             RateCard card, RateCardRepository repository) {
-        if (compare.isEmpty()) {
-            if (mapFile != null) {
-                throw InputException.of("--map", "only applies with --compare");
-            }
+        if (compare.none()) {
             return List.of();
         }
-        ModelMapReader.ModelMap maps = mapFile == null ? null : ModelMapReader.read(mapFile);
+        ModelMapReader.ModelMap maps = compare.map();
         List<RateCard> others = new ArrayList<>();
-        for (String reference : compare) {
+        for (String reference : compare.cards) {
             RateCard other = repository.load(reference.strip(), null, "--compare");
             if (!other.currency().equals(card.currency())) {
                 throw InputException.of("--compare", other.id() + " is priced in " + other.currency() + ", not "

@@ -54,11 +54,7 @@ final class EstimateJson {
             g.writeStartObject();
             g.writeStringField("component", line.component());
             g.writeStringField("ratecard", line.ratecard());
-            g.writeNumberField("quantity", Numbers.quantity(line.quantity()));
-            g.writeStringField("unit", line.unit());
-            g.writeStringField("rate", Numbers.money6(line.rate()));
-            g.writeStringField("rate_unit", line.rateUnit());
-            g.writeStringField("cost", Numbers.money6(line.cost()));
+            priced(g, line.quantity(), line.unit(), line.rate(), line.rateUnit(), line.cost());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -158,11 +154,7 @@ final class EstimateJson {
             } else {
                 g.writeStringField("mode", line.mode().key());
             }
-            g.writeNumberField("quantity", Numbers.quantity(line.quantity()));
-            g.writeStringField("unit", line.unit());
-            g.writeStringField("rate", Numbers.money6(line.rate()));
-            g.writeStringField("rate_unit", line.rateUnit());
-            g.writeStringField("cost", Numbers.money6(line.cost()));
+            priced(g, line.quantity(), line.unit(), line.rate(), line.rateUnit(), line.cost());
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -174,5 +166,15 @@ final class EstimateJson {
         } else {
             g.writeStringField(field, Numbers.money6(amount));
         }
+    }
+
+    /** The priced quantity of a line: how much, in what unit, at what rate, for what cost. */
+    private static void priced(JsonGenerator g, BigDecimal quantity, String unit, BigDecimal rate,
+            String rateUnit, BigDecimal cost) throws IOException {
+        g.writeNumberField("quantity", Numbers.quantity(quantity));
+        g.writeStringField("unit", unit);
+        g.writeStringField("rate", Numbers.money6(rate));
+        g.writeStringField("rate_unit", rateUnit);
+        g.writeStringField("cost", Numbers.money6(cost));
     }
 }

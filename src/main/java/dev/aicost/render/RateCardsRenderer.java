@@ -28,9 +28,6 @@ public final class RateCardsRenderer {
     }
 
     public static String list(List<Listed> cards, List<Path> folders, Format format, int width, boolean color) {
-        if (format == Format.JSON) {
-            return RateCardsJson.list(cards);
-        }
         TextTable table = new TextTable(List.of(new Column("ID", false, 9), new Column("PROVIDER", false, 6),
                 new Column("REGION", false, 5), new Column("CURRENCY", false, 3), new Column("MODELS", true, 7),
                 new Column("EFFECTIVE", false, 6), new Column("CHECKED", false, 8), new Column("STATUS", false, 9)));
