@@ -1,23 +1,16 @@
 package dev.aicost.cli;
 
-import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
 import dev.aicost.render.Numbers;
 import dev.aicost.render.UsageRenderer;
 import dev.aicost.report.UsageReport;
 import dev.aicost.input.InputException;
-import dev.aicost.input.Problem;
 import dev.aicost.input.RateCardRepository;
 import dev.aicost.input.RegionCards;
-import dev.aicost.usage.BillingReader;
-import dev.aicost.usage.InvocationLogReader;
 import dev.aicost.usage.SqlEmitter;
-import dev.aicost.usage.UsageAggregator;
-import dev.aicost.usage.UsageAnalysis;
 import dev.aicost.usage.UsageInputs;
-import java.io.UncheckedIOException;
+import dev.aicost.usage.UsageRun;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,8 +89,17 @@ public final class UsageCommand implements Callable<Integer> {
         RegionCards cards = new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard");
         UsageInputs files = UsageInputs.of(inputs);
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        return files.billing() ? billingReport(files, cards.defaultCard(), threadCount)
-                : logReport(files, cards, hoursPerMonth, threadCount);
+        if (files.billing() && emitWorkload != null) {
+            throw InputException.of("--emit-workload", "billing exports have no call counts, so no call shape: "
+                    + "emit a workload from invocation logs");
+        }
+        UsageRun.Formats formats = new UsageRun.Formats(amount -> Numbers.cents(amount, cards.defaultCard().currency()),
+                Numbers::count);
+        UsageRun.Outcome outcome = files.billing()
+                ? UsageRun.exports(files, cards.defaultCard(), by, strict, threadCount, formats)
+                : UsageRun.logs(files, cards, by, strict, threadCount, emitWorkload != null,
+                        (done, total) -> ProgressBar.start(done, total, !output.quiet), formats);
+        return report(outcome, cards.defaultCard(), hoursPerMonth);
     }
 
     private Integer printSql() {
@@ -114,105 +116,21 @@ public final class UsageCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Integer logReport(UsageInputs files, RegionCards cards, BigDecimal hoursPerMonth, int threadCount) {
-        RateCard card = cards.defaultCard();
-        InvocationLogReader reader = new InvocationLogReader(by, strict);
-        UsageAggregator aggregate;
-        try (AutoCloseable progress = ProgressBar.start(reader.bytesRead(), files.totalBytes(), !output.quiet)) {
-            aggregate = reader.readDetected(files.logs(), () -> new UsageAggregator(modelId -> threshold(card, modelId)),
-                    threadCount);
-        } catch (InvocationLogReader.MalformedRecordException e) {
-            throw new InputException(new Problem(e.record().file(), (int) Math.min(Integer.MAX_VALUE,
-                    e.record().line()), 0, null, "malformed record (--strict): " + e.record().message()));
-        } catch (UncheckedIOException e) {
-            throw InputException.of(String.valueOf(e.getMessage()), "cannot be read");
-        } catch (InputException | IllegalStateException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        UsageAnalysis.Result result = UsageAnalysis.analyse(aggregate, cards::forRegion, cards::fallback);
-        if (result.records() == 0 && result.malformed() > 0) {
-            UsageAggregator.Malformed first = result.samples().get(0);
-            throw new InputException(new Problem(first.file(), (int) Math.min(Integer.MAX_VALUE, first.line()), 0, null,
-                    "no record is a Bedrock invocation-log record (" + result.malformed() + " malformed; the first: "
-                    + first.message() + "); expected JSON records with timestamp, modelId, input.inputTokenCount "
-                    + "and output.outputTokenCount"));
-        }
-        List<String> warnings = new ArrayList<>();
-        if (result.records() == 0) {
-            warnings.add("no records were read");
-        }
-        for (UsageAnalysis.RegionUse region : result.regions()) {
-            if (region.fallback()) {
-                warnings.add("calls made in " + region.region() + " (" + Numbers.count(BigDecimal.valueOf(region.calls()))
-                        + ", " + region.share().multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_EVEN)
-                        + "% of calls) are priced on " + region.ratecard() + ": no card for " + region.region()
-                        + " was given or ships; add one with --ratecard");
-            }
-        }
-        if (result.models().stream().anyMatch(r -> r.longContextCalls() > 0) && emitWorkload != null) {
-            warnings.add("some calls used long-context rates; the emitted workload averages them into one shape "
-                    + "per model, so its estimate can differ from the priced cost here");
-        }
-        UsageReport report = new UsageReport(inputs.stream().map(Path::toString).toList(), "bedrock-invocation-logs",
-                card.id(), card.currency(), by, result, output.shown(warnings));
+    private Integer report(UsageRun.Outcome outcome, RateCard card, BigDecimal hoursPerMonth) {
+        UsageReport report = new UsageReport(inputs.stream().map(Path::toString).toList(), outcome.format(),
+                card.id(), card.currency(), by, outcome.result(), output.shown(outcome.warnings()));
         String text = UsageRenderer.render(report, output.format, output.width(), output.color());
         if (emitWorkload != null) {
             AtomicFile.write(emitWorkload, UsageRenderer.workload(report, hoursPerMonth));
         }
-        writeProfile(report, "no records");
+        if (emitProfile != null) {
+            if (report.result().hourly().hours() == 0) {
+                throw InputException.of("--emit-profile", (report.result().billing() == null ? "no records"
+                        : "no token lines") + ", so no hourly profile to write");
+            }
+            AtomicFile.write(emitProfile, UsageRenderer.profile(report));
+        }
         output.emit(spec, text);
         return ExitCodes.OK;
-    }
-
-    private Integer billingReport(UsageInputs files, RateCard card, int threadCount) {
-        if (emitWorkload != null) {
-            throw InputException.of("--emit-workload", "billing exports have no call counts, so no call shape: "
-                    + "emit a workload from invocation logs");
-        }
-        BillingReader reader = new BillingReader(by, strict);
-        files.readExports(reader, by, threadCount);
-        BillingReader.Read read = reader.result();
-        if (read.rows() > 0 && read.malformed() == read.rows()) {
-            UsageAggregator.Malformed first = read.samples().get(0);
-            throw new InputException(new Problem(first.file(), (int) Math.min(Integer.MAX_VALUE, first.line()), 0, null,
-                    "every row is malformed (" + read.malformed() + "; the first: " + first.message() + ")"));
-        }
-        UsageAnalysis.Result result = BillingReader.analyse(read, card);
-        List<String> warnings = new ArrayList<>();
-        if (read.tokenRows() == 0) {
-            warnings.add("no Bedrock token line items were found");
-        }
-        if (read.dailyOnly()) {
-            warnings.add("every line starts at midnight: the export looks daily, so the hourly profile puts each "
-                    + "day's tokens in its first hour; export with hourly granularity for sizing");
-        }
-        if (read.otherBedrockCost().signum() != 0) {
-            warnings.add("Bedrock lines that are not tokens (provisioned throughput, guardrails, ...) billed "
-                    + Numbers.cents(read.otherBedrockCost(), card.currency())
-                    + "; they are listed apart, not priced");
-        }
-        UsageReport report = new UsageReport(inputs.stream().map(Path::toString).toList(), read.kind().label(),
-                card.id(), card.currency(), by, result, output.shown(warnings));
-        String text = UsageRenderer.render(report, output.format, output.width(), output.color());
-        writeProfile(report, "no token lines");
-        output.emit(spec, text);
-        return ExitCodes.OK;
-    }
-
-    private void writeProfile(UsageReport report, String nothing) {
-        if (emitProfile == null) {
-            return;
-        }
-        if (report.result().hourly().hours() == 0) {
-            throw InputException.of("--emit-profile", nothing + ", so no hourly profile to write");
-        }
-        AtomicFile.write(emitProfile, UsageRenderer.profile(report));
-    }
-
-    private static long threshold(RateCard card, String modelId) {
-        ModelPrice model = card.find(modelId).orElse(null);
-        return model == null || model.longContext() == null ? 0 : model.longContext().aboveTokens();
     }
 }

@@ -1,0 +1,110 @@
+package dev.aicost.usage;
+
+import dev.aicost.input.InputException;
+import dev.aicost.input.Problem;
+import dev.aicost.input.RegionCards;
+import dev.aicost.model.ModelPrice;
+import dev.aicost.model.RateCard;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * One run of {@code aicost usage} short of rendering: read the inputs, analyse them, and say what
+ * to warn about. A read where nothing could be used is bad input; so is, with {@code --strict},
+ * the first malformed record or row.
+ */
+public final class UsageRun {
+    /** What was read and analysed, and the warnings (money and counts formatted by the caller's functions). */
+    public record Outcome(UsageAnalysis.Result result, List<String> warnings, String format) {
+    }
+
+    /** How the caller writes money and counts in warnings. */
+    public record Formats(Function<BigDecimal, String> money, Function<BigDecimal, String> count) {
+    }
+
+    /** Opens a progress display over the bytes read so far of a known total (or does nothing). */
+    public interface Progress {
+        AutoCloseable start(AtomicLong done, long total);
+    }
+
+    private UsageRun() {
+    }
+
+    /** Invocation logs, each call priced on the card of its region. */
+    public static Outcome logs(UsageInputs files, RegionCards cards, String tagKey, boolean strict, int threads,
+            boolean emittingWorkload, Progress progress, Formats formats) {
+        RateCard card = cards.defaultCard();
+        InvocationLogReader reader = new InvocationLogReader(tagKey, strict);
+        UsageAggregator aggregate;
+        try (AutoCloseable bar = progress.start(reader.bytesRead(), files.totalBytes())) {
+            aggregate = reader.readDetected(files.logs(), () -> new UsageAggregator(id -> threshold(card, id)), threads);
+        } catch (InvocationLogReader.MalformedRecordException e) {
+            throw new InputException(new Problem(e.record().file(), (int) Math.min(Integer.MAX_VALUE,
+                    e.record().line()), 0, null, "malformed record (--strict): " + e.record().message()));
+        } catch (InputException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        UsageAnalysis.Result result = UsageAnalysis.analyse(aggregate, cards::forRegion, cards::fallback);
+        if (result.records() == 0 && result.malformed() > 0) {
+            UsageAggregator.Malformed first = result.samples().get(0);
+            throw new InputException(new Problem(first.file(), (int) Math.min(Integer.MAX_VALUE, first.line()), 0, null,
+                    "no record is a Bedrock invocation-log record (" + result.malformed() + " malformed; the first: "
+                    + first.message() + "); expected JSON records with timestamp, modelId, input.inputTokenCount "
+                    + "and output.outputTokenCount"));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (result.records() == 0) {
+            warnings.add("no records were read");
+        }
+        for (UsageAnalysis.RegionUse region : result.regions()) {
+            if (region.fallback()) {
+                warnings.add("calls made in " + region.region() + " (" + formats.count().apply(BigDecimal.valueOf(
+                        region.calls())) + ", " + region.share().multiply(BigDecimal.valueOf(100)).setScale(1,
+                        RoundingMode.HALF_EVEN) + "% of calls) are priced on " + region.ratecard() + ": no card for "
+                        + region.region() + " was given or ships; add one with --ratecard");
+            }
+        }
+        if (emittingWorkload && result.models().stream().anyMatch(r -> r.longContextCalls() > 0)) {
+            warnings.add("some calls used long-context rates; the emitted workload averages them into one shape "
+                    + "per model, so its estimate can differ from the priced cost here");
+        }
+        return new Outcome(result, warnings, "bedrock-invocation-logs");
+    }
+
+    /** Billing exports, priced on {@code card} beside what was billed. */
+    public static Outcome exports(UsageInputs files, RateCard card, String tagKey, boolean strict, int threads,
+            Formats formats) {
+        BillingReader reader = new BillingReader(tagKey, strict);
+        files.readExports(reader, tagKey, threads);
+        BillingReader.Read read = reader.result();
+        if (read.rows() > 0 && read.malformed() == read.rows()) {
+            UsageAggregator.Malformed first = read.samples().get(0);
+            throw new InputException(new Problem(first.file(), (int) Math.min(Integer.MAX_VALUE, first.line()), 0, null,
+                    "every row is malformed (" + read.malformed() + "; the first: " + first.message() + ")"));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (read.tokenRows() == 0) {
+            warnings.add("no Bedrock token line items were found");
+        }
+        if (read.dailyOnly()) {
+            warnings.add("every line starts at midnight: the export looks daily, so the hourly profile puts each "
+                    + "day's tokens in its first hour; export with hourly granularity for sizing");
+        }
+        if (read.otherBedrockCost().signum() != 0) {
+            warnings.add("Bedrock lines that are not tokens (provisioned throughput, guardrails, ...) billed "
+                    + formats.money().apply(read.otherBedrockCost()) + "; they are listed apart, not priced");
+        }
+        return new Outcome(BillingReader.analyse(read, card), warnings, read.kind().label());
+    }
+
+    private static long threshold(RateCard card, String modelId) {
+        ModelPrice model = card.find(modelId).orElse(null);
+        return model == null || model.longContext() == null ? 0 : model.longContext().aboveTokens();
+    }
+}
