@@ -3,21 +3,16 @@ package dev.aicost.cli;
 import dev.aicost.breakeven.Breakeven;
 import dev.aicost.breakeven.BreakevenSolver;
 import dev.aicost.breakeven.CallShape;
-import dev.aicost.model.Mode;
 import dev.aicost.model.ModelPrice;
 import dev.aicost.model.RateCard;
-import dev.aicost.model.Workload;
 import dev.aicost.render.BreakevenCharts;
 import dev.aicost.render.BreakevenRenderer;
 import dev.aicost.report.BreakevenReport;
+import dev.aicost.input.BreakevenQuestion;
 import dev.aicost.input.InputException;
 import dev.aicost.input.ProfileReader;
 import dev.aicost.input.RateCardReader;
 import dev.aicost.input.RateCardRepository;
-import dev.aicost.input.Suggest;
-import dev.aicost.input.WorkloadSpec;
-import dev.aicost.input.WorkloadSpecReader;
-import dev.aicost.input.YamlLoader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +38,6 @@ import picocli.CommandLine.Spec;
             "      --profile examples/hourly-profile.csv --term 6_month --plot breakeven.svg",
 })
 public final class BreakevenCommand implements Callable<Integer> {
-    static final String DEFAULT_CARD = dev.aicost.input.RegionCards.DEFAULT_CARD;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -107,75 +101,26 @@ public final class BreakevenCommand implements Callable<Integer> {
             }
         }
         RateCardRepository repository = RateCardRepository.fromSystem();
-        RateCard card;
-        String modelName;
-        CallShape shape;
-        String where;
+        String flagCard = ratecardOptions.ratecards.isEmpty() ? null : ratecardOptions.ratecards.get(0);
+        BreakevenQuestion question;
         if (workloadFile != null) {
             if (model != null || inputTokens != null || outputTokens != null || cachePrefixTokens != null
                     || cacheHitRate != null) {
                 throw InputException.of("--workload", "give either --workload or --model with the call shape, not both");
             }
-            WorkloadSpec workloadSpec = WorkloadSpecReader.read(YamlLoader.load(workloadFile), workloadFile.toString(),
-                    hoursPerMonth);
-            Workload w = pick(workloadSpec);
-            String reference = !ratecardOptions.ratecards.isEmpty() ? ratecardOptions.ratecards.get(0)
-                    : w.ratecard() != null ? w.ratecard() : workloadSpec.ratecard();
-            try {
-                card = repository.load(reference == null ? DEFAULT_CARD : reference,
-                        ratecardOptions.ratecards.isEmpty() ? workloadSpec.directory() : null,
-                        ratecardOptions.ratecards.isEmpty() ? workloadFile.toString() : "--ratecard");
-            } catch (InputException e) {
-                int index = workloadSpec.workloads().indexOf(w);
-                throw ratecardOptions.ratecards.isEmpty() && reference != null
-                        ? e.placed(message -> workloadSpec.ratecardProblem(index, message)) : e;
-            }
-            modelName = w.model();
-            shape = new CallShape(w.inputTokens(), w.outputTokens(),
-                    w.cache() == null ? BigDecimal.ZERO : w.cache().prefixTokens(),
-                    w.cache() == null ? BigDecimal.ZERO : w.cache().hitRate());
-            where = workloadFile + ": workload " + w.name();
+            question = BreakevenQuestion.fromWorkload(repository, workloadFile, workloadName, flagCard, hoursPerMonth,
+                    terms);
         } else {
             if (model == null || inputTokens == null || outputTokens == null) {
                 throw InputException.of("breakeven", "give --model, --input-tokens and --output-tokens "
                         + "(or --workload FILE --name W)");
             }
-            card = repository.load(ratecardOptions.ratecards.isEmpty() ? DEFAULT_CARD : ratecardOptions.ratecards.get(0),
-                    null, "--ratecard");
-            modelName = model;
-            shape = shapeFromFlags();
-            where = "--model";
+            question = BreakevenQuestion.fromFlags(repository, flagCard, model, shapeFromFlags(), terms);
         }
-        if (shape.tokens().signum() == 0) {
-            throw InputException.of(where, "a call of zero tokens has no break-even");
-        }
-        ModelPrice modelPrice = card.find(modelName).orElseThrow(() -> InputException.of(where, Suggest.unknownModel(modelName, card)));
-        if (modelPrice.provisioned() == null) {
-            List<String> withUnits = card.models().values().stream().filter(m -> m.provisioned() != null)
-                    .map(ModelPrice::id).toList();
-            throw InputException.of(where, modelPrice.id() + " has no provisioned-throughput prices on " + card.id()
-                    + (withUnits.isEmpty() ? "" : "; models with them: " + String.join(", ", withUnits)));
-        }
-        if (modelPrice.provisioned().modelUnitTpm() == null) {
-            throw InputException.of(where, modelPrice.id() + " has no model_unit_tpm on " + card.id()
-                    + ": add the throughput of one model unit to the card (AWS does not publish it; measure it)");
-        }
-        List<String> chosen = BreakevenSolver.terms(modelPrice, terms);
-        if (chosen.isEmpty() || chosen.size() < terms.size()) {
-            throw InputException.of("--term", modelPrice.id() + " has no " + String.join("/", terms) + " term on "
-                    + card.id() + "; it has " + String.join(", ", BreakevenSolver.terms(modelPrice, List.of())));
-        }
-        BigDecimal perCall = BreakevenSolver.perCallCost(card, modelPrice, shape, Mode.ON_DEMAND);
-        if (perCall == null) {
-            throw InputException.of(where, modelPrice.id() + " has no on-demand "
-                    + (shape.cached() ? "cache " : "") + "prices on " + card.id() + " for this call shape");
-        }
-        if (perCall.signum() == 0) {
-            throw InputException.of(where, "on-demand calls of this shape cost nothing on " + card.id()
-                    + ": provisioned throughput cannot break even");
-        }
+        RateCard card = question.card();
+        ModelPrice modelPrice = question.model();
         ProfileReader.Profile hourly = profile == null ? null : ProfileReader.read(profile);
-        Breakeven breakeven = BreakevenSolver.solve(card, modelPrice, shape, chosen, hoursPerMonth,
+        Breakeven breakeven = BreakevenSolver.solve(card, modelPrice, question.shape(), question.terms(), hoursPerMonth,
                 hourly == null ? null : hourly.hourlyTokens());
         List<String> warnings = new ArrayList<>();
         if (modelPrice.provisioned().tpmAssumed()) {
@@ -195,21 +140,6 @@ public final class BreakevenCommand implements Callable<Integer> {
         }
         output.emit(spec, text);
         return ExitCodes.OK;
-    }
-
-    private Workload pick(WorkloadSpec workloadSpec) {
-        List<Workload> workloads = workloadSpec.workloads();
-        if (workloadName == null) {
-            if (workloads.size() == 1) {
-                return workloads.get(0);
-            }
-            throw InputException.of("--name", workloadFile + " has " + workloads.size() + " workloads; pick one: "
-                    + String.join(", ", workloads.stream().map(Workload::name).toList()));
-        }
-        return workloads.stream().filter(w -> w.name().equals(workloadName)).findFirst()
-                .orElseThrow(() -> InputException.of("--name", "no workload named '" + workloadName + "' in "
-                        + workloadFile + "; it has " + String.join(", ", workloads.stream().map(Workload::name)
-                                .toList())));
     }
 
     private CallShape shapeFromFlags() {
