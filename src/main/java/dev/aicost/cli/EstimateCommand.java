@@ -8,7 +8,6 @@ import dev.aicost.pricing.Estimate;
 import dev.aicost.pricing.EstimateInput;
 import dev.aicost.pricing.Guardrails;
 import dev.aicost.render.EstimateRenderer;
-import dev.aicost.render.Numbers;
 import dev.aicost.report.EstimateReport;
 import dev.aicost.input.BaselineReader;
 import dev.aicost.input.CardResolver;
@@ -21,7 +20,6 @@ import dev.aicost.input.WorkloadSpecReader;
 import dev.aicost.input.YNode;
 import dev.aicost.input.YamlLoader;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,18 +94,11 @@ public final class EstimateCommand implements Callable<Integer> {
             throw InputException.of("--months", "must be between 1 and 120, got " + months);
         }
         BigDecimal hoursPerMonth = ratecardOptions.hoursPerMonth();
-        BigDecimal discountRate = discount;
-        BigDecimal budgetAmount = budget;
-        BigDecimal threshold = failOnIncrease;
-        if (threshold != null && baseline == null) {
+        if (failOnIncrease != null && baseline == null) {
             throw InputException.of("--fail-on-increase", "needs --baseline PREVIOUS.json to compare with");
         }
         if (ratecardOptions.ratecards.size() > 1) {
             throw InputException.of("--ratecard", "estimate prices against one card; use --compare for others");
-        }
-        if (output.output != null && Files.exists(specFile) && output.output.toAbsolutePath().normalize()
-                .equals(specFile.toAbsolutePath().normalize())) {
-            throw InputException.of("--output", "refusing to overwrite the input spec " + specFile);
         }
         Map<String, BigDecimal> fxRates = fxRates();
 
@@ -121,15 +112,7 @@ public final class EstimateCommand implements Callable<Integer> {
         String currency = inputs.get(0).card().currency();
 
         Estimate estimate = CostEstimator.estimate(inputs, hoursPerMonth, months);
-        List<String> warnings = new ArrayList<>(estimate.warnings());
-        for (EstimateInput input : inputs) {
-            if (input.workload().provisioned() != null && input.model().provisioned().tpmAssumed()) {
-                warnings.add(input.workload().name() + ": the throughput of one " + input.model().id()
-                        + " model unit (" + input.model().provisioned().modelUnitTpm().toPlainString()
-                        + " tokens/min) is an assumption on " + input.card().id()
-                        + "; AWS does not publish it, so measure it before committing");
-            }
-        }
+        List<String> warnings = estimate.warnings();
 
         List<Comparison> comparisons = comparisons(inputs, cards, currency, hoursPerMonth);
         EstimateReport.Baseline baselineResult = null;
@@ -140,24 +123,14 @@ public final class EstimateCommand implements Callable<Integer> {
                         + currency);
             }
             baselineResult = new EstimateReport.Baseline(baseline.toString(),
-                    Guardrails.change(previous.monthlyTotal(), estimate.monthlyTotal()), threshold);
+                    Guardrails.change(previous.monthlyTotal(), estimate.monthlyTotal()), failOnIncrease);
         }
-        EstimateReport report = new EstimateReport(file, currency, hoursPerMonth, months, estimate, discountRate,
-                comparisons, baselineResult, budgetAmount, output.shown(warnings));
+        EstimateReport report = new EstimateReport(file, currency, hoursPerMonth, months, estimate, discount,
+                comparisons, baselineResult, budget, output.shown(warnings));
 
         String text = EstimateRenderer.render(report, output.format, output.width(), output.color());
         output.emit(spec, text);
-        List<String> tripped = new ArrayList<>();
-        if (report.overBudget()) {
-            tripped.add("month-1 total " + Numbers.cents(report.guardedTotal(), currency) + " exceeds the budget of "
-                    + Numbers.cents(budgetAmount, currency));
-        }
-        if (baselineResult != null && baselineResult.tripped()) {
-            Guardrails.Change change = baselineResult.change();
-            tripped.add("month-1 total rose " + (change.percent() == null ? "from zero"
-                    : Numbers.signedPercent(change.percent())) + " against " + baseline + ", above the allowed "
-                    + threshold.toPlainString() + "%");
-        }
+        List<String> tripped = EstimateRenderer.trippedGuardrails(report);
         if (!tripped.isEmpty()) {
             throw new GuardrailException(String.join("; ", tripped));
         }

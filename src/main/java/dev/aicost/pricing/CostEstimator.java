@@ -65,6 +65,14 @@ public final class CostEstimator {
             forecast.add(new Estimate.MonthTotal(k, totalK));
             horizon = horizon.add(totalK);
         }
+        for (EstimateInput input : inputs) {
+            if (input.workload().provisioned() != null && input.model().provisioned().tpmAssumed()) {
+                warnings.add(input.workload().name() + ": the throughput of one " + input.model().id()
+                        + " model unit (" + input.model().provisioned().modelUnitTpm().toPlainString()
+                        + " tokens/min) is an assumption on " + input.card().id()
+                        + "; AWS does not publish it, so measure it before committing");
+            }
+        }
         return new Estimate(firstMonth, reportLines, monthlyTotal, oneTime, forecast, horizon, warnings);
     }
 

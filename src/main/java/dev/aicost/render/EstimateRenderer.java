@@ -73,4 +73,22 @@ public final class EstimateRenderer {
                 Numbers.quantity(line.quantity()).toPlainString(), line.unit(), Numbers.money6(line.rate()),
                 line.rateUnit(), Numbers.money6(line.cost()), recurrence);
     }
+
+    /** What a guardrail says when it trips: over the budget, or a rise above the allowed increase. */
+    public static List<String> trippedGuardrails(EstimateReport report) {
+        List<String> tripped = new java.util.ArrayList<>();
+        String currency = report.currency();
+        if (report.overBudget()) {
+            tripped.add("month-1 total " + Numbers.cents(report.guardedTotal(), currency) + " exceeds the budget of "
+                    + Numbers.cents(report.budget(), currency));
+        }
+        EstimateReport.Baseline baseline = report.baseline();
+        if (baseline != null && baseline.tripped()) {
+            dev.aicost.pricing.Guardrails.Change change = baseline.change();
+            tripped.add("month-1 total rose " + (change.percent() == null ? "from zero"
+                    : Numbers.signedPercent(change.percent())) + " against " + baseline.file() + ", above the allowed "
+                    + baseline.failAbovePercent().toPlainString() + "%");
+        }
+        return tripped;
+    }
 }

@@ -583,7 +583,7 @@ class HostileInputTest {
 
         // outputs: never onto an input, a folder, or nowhere; links and devices handled
         cases.add(c("-o onto the spec").file("card.yaml", CARD).file("spec.yaml", SPEC)
-                .args("estimate", "{spec.yaml}", "-o", "{spec.yaml}").exit(2, "{spec.yaml}", "overwrite"));
+                .args("estimate", "{spec.yaml}", "-o", "{spec.yaml}").exit(2, "{spec.yaml}", "also an input"));
         cases.add(c("-o onto the card through ..").file("card.yaml", CARD).file("spec.yaml", SPEC).file("sub/x", "")
                 .args("estimate", "{spec.yaml}", "-o", "{sub}/../card.yaml").exit(2, "also an input"));
         cases.add(c("--emit-workload onto the log").file("log.jsonl", LOG)
