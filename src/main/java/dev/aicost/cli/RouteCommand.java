@@ -10,18 +10,16 @@ import dev.aicost.routing.Router;
 import dev.aicost.routing.Routing;
 import dev.aicost.routing.RoutingException;
 import dev.aicost.input.InputException;
+import dev.aicost.input.RouteCard;
 import dev.aicost.input.ModelMapReader;
-import dev.aicost.input.Problem;
 import dev.aicost.input.RateCardRepository;
 import dev.aicost.input.RouteSpecReader;
-import dev.aicost.input.Suggest;
 import dev.aicost.input.YamlLoader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,45 +68,11 @@ public final class RouteCommand implements Callable<Integer> {
         RouteSpecReader.Loaded loaded = RouteSpecReader.read(YamlLoader.load(specFile), specFile.toString());
         RouteSpec routeSpec = withOverrides(loaded.spec());
         RateCardRepository repository = RateCardRepository.fromSystem();
-        String reference = !ratecardOptions.ratecards.isEmpty() ? ratecardOptions.ratecards.get(0) : routeSpec.ratecard();
-        if (reference == null) {
-            throw new InputException(loaded.problemAt(-1, "ratecard",
-                    "no rate card: add 'ratecard:' to the spec or pass --ratecard ID"));
-        }
-        RateCard card;
-        try {
-            card = repository.load(reference, ratecardOptions.ratecards.isEmpty() ? loaded.directory() : null,
-                    ratecardOptions.ratecards.isEmpty() ? specFile.toString() : "--ratecard");
-        } catch (InputException e) {
-            throw ratecardOptions.ratecards.isEmpty() ? e.placed(message -> loaded.problemAt(-1, "ratecard", message))
-                    : e;
-        }
-
-        List<Problem> problems = new ArrayList<>();
-        ModelPrice baseline = card.find(routeSpec.baseline()).orElse(null);
-        if (baseline == null) {
-            problems.add(loaded.problemAt(-1, "baseline", Suggest.unknownModel(routeSpec.baseline(), card)));
-        }
-        List<ModelPrice> candidates = new ArrayList<>();
-        if (routeSpec.candidates() == null) {
-            card.models().values().stream().filter(m -> m.tier() != null).forEach(candidates::add);
-        } else {
-            for (int i = 0; i < routeSpec.candidates().size(); i++) {
-                String name = routeSpec.candidates().get(i);
-                Optional<ModelPrice> found = card.find(name);
-                if (found.isEmpty()) {
-                    problems.add(loaded.candidateProblem(i, Suggest.unknownModel(name, card)));
-                } else if (found.get().tier() == null) {
-                    problems.add(loaded.candidateProblem(i, found.get().id() + " has no capability tier on "
-                            + card.id() + ", so it cannot be routed to"));
-                } else if (!candidates.contains(found.get())) {
-                    candidates.add(found.get());
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
-        }
+        RouteCard route = RouteCard.of(loaded, routeSpec,
+                ratecardOptions.ratecards.isEmpty() ? null : ratecardOptions.ratecards.get(0), repository);
+        RateCard card = route.card();
+        ModelPrice baseline = route.baseline();
+        List<ModelPrice> candidates = route.candidates();
         Routing routing;
         try {
             routing = Router.route(routeSpec, card, baseline, candidates);
