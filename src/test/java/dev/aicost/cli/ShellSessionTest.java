@@ -83,4 +83,21 @@ class ShellSessionTest {
         assertThat(Cli.run("estimate", "examples/provisioned-throughput.yaml", "--format", "json", "-q").out())
                 .contains("is an assumption");
     }
+
+    /** The session shown in docs/shell.md, line by line. */
+    @Test
+    void theSessionInTheDocs() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/shell.md"));
+        assertThat(doc).contains("aicost> estim<Tab>                 -> estimate")
+                .contains("aicost> estimate examples/support-chatbot.yaml --ratecard aws-bedrock-g<Tab>   -> "
+                        + "aws-bedrock-global")
+                .contains("aicost> estimate nope.yaml\nerror: nope.yaml: file not found\n(exit 2)\naicost> exit");
+        assertThat(session.complete(List.of(), "estim")).containsExactly("estimate");
+        assertThat(session.complete(List.of("estimate", "examples/support-chatbot.yaml", "--ratecard"), "aws-bedrock-g"))
+                .containsExactly("aws-bedrock-global");
+        Ran error = run("estimate nope.yaml");
+        assertThat(error.outcome()).isEqualTo(ShellSession.Outcome.CONTINUE);
+        assertThat(error.err()).isEqualTo("error: nope.yaml: file not found\n(exit 2)\n");
+        assertThat(run("exit").outcome()).isEqualTo(ShellSession.Outcome.EXIT);
+    }
 }
