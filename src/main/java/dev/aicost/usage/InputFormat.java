@@ -74,7 +74,7 @@ public final class InputFormat {
             }
             gzip = magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
             InputStream in = gzip ? new GZIPInputStream(raw) : raw;
-            head = readUpTo(in, SNIFF, name, gzip);
+            head = readUpTo(in, SNIFF, name);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw InputException.of(name, "is not a readable gzip file: " + (e.getMessage() == null
                     ? "it ends too soon" : e.getMessage()));
@@ -89,7 +89,7 @@ public final class InputFormat {
     }
 
     /** Up to {@code limit} bytes; of a gzip stream that breaks off, what came before the break. */
-    private static byte[] readUpTo(InputStream in, int limit, String name, boolean gzip) throws IOException {
+    private static byte[] readUpTo(InputStream in, int limit, String name) throws IOException {
         byte[] buffer = new byte[limit];
         int filled = 0;
         try {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -110,7 +109,8 @@ public final class InvocationLogReader {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw dev.aicost.input.InputException.of(files.isEmpty() ? "usage" : String.valueOf(files.get(0).path()),
+                    dev.aicost.input.IoMessages.cannotRead(e));
         }
         List<UsageAggregator> results = new ArrayList<>();
         long[] lineCounts = new long[parts.size()];
@@ -308,12 +308,16 @@ public final class InvocationLogReader {
             problem = "unreadable: " + e.getMessage();
         }
         if (problem != null) {
-            UsageAggregator.Malformed record = new UsageAggregator.Malformed(file, line, problem);
-            if (strict) {
-                throw new MalformedRecordException(record);
-            }
-            aggregator.malformed(file, line, problem);
+            malformed(file, line, problem, aggregator);
         }
+    }
+
+    /** A record that cannot be read: fatal with --strict, else counted (and sampled). */
+    private void malformed(String file, long line, String problem, UsageAggregator aggregator) {
+        if (strict) {
+            throw new MalformedRecordException(new UsageAggregator.Malformed(file, line, problem));
+        }
+        aggregator.malformed(file, line, problem);
     }
 
     /** Parses one record into {@code aggregator}; returns why it is malformed, or null. */
@@ -473,11 +477,7 @@ public final class InvocationLogReader {
                     problem = "not a JSON object";
                 }
                 if (problem != null) {
-                    UsageAggregator.Malformed record = new UsageAggregator.Malformed(file, line, problem);
-                    if (strict) {
-                        throw new MalformedRecordException(record);
-                    }
-                    aggregator.malformed(file, line, problem);
+                    malformed(file, line, problem, aggregator);
                 }
                 token = parser.nextToken();
             }
@@ -550,12 +550,6 @@ public final class InvocationLogReader {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    static boolean isGzip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
-        }
     }
 
     /** Counts bytes for the progress bar and stops at the end of a part. */

@@ -130,11 +130,6 @@ final class ParquetBillingRows implements BillingRows {
         }
     }
 
-    /** The kind of export, from all of the file's columns. */
-    BillingReader.Kind kind() {
-        return BillingReader.detect(header);
-    }
-
     /** The SQL that turns a column of {@code type} into the text a CSV export would hold. */
     private static String text(String column, String type) {
         if (type.startsWith("MAP") || type.startsWith("STRUCT") || type.endsWith("]") || type.equals("JSON")) {

@@ -71,12 +71,6 @@ public final class UsageAggregator {
         }
     }
 
-    /** One call without a region. {@code epochHour} is hours since 1970-01-01T00:00Z. */
-    public void add(String modelId, String tag, long epochHour, long input, long cacheRead, long cacheWrite,
-            long output) {
-        add(modelId, tag, null, null, epochHour, input, cacheRead, cacheWrite, output);
-    }
-
     /**
      * One call made in {@code region} (null when not logged), served in {@code inferenceRegion} when
      * cross-region inference re-routed it (else null).
