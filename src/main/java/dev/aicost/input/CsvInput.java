@@ -12,8 +12,8 @@ import java.util.Iterator;
 
 /**
  * The one CSV reader of the tool (billing exports, hourly profiles): RFC 4180 through FastCSV, so
- * quoted fields (commas, quotes, newlines inside), a UTF-8 byte-order mark and CRLF line ends are
- * all read as they should be. A field that is empty or {@code NULL} is missing (real exports write
+ * quoted fields (commas, quotes, newlines inside), a UTF-8 byte-order mark (skipped here, for
+ * every caller) and CRLF line ends are all read as they should be. A field that is empty or {@code NULL} is missing (real exports write
  * either). Each row keeps the line it starts on and the column where each field starts, so a
  * problem can be reported as {@code file:line:column}.
  */
@@ -48,9 +48,24 @@ public final class CsvInput implements Closeable {
 
     public CsvInput(String file, Reader in) {
         this.file = file;
+        in = skipByteOrderMark(file, in);
         this.reader = CsvReader.builder().detectBomHeader(false).allowExtraFields(true).allowMissingFields(true)
                 .skipEmptyLines(true).maxBufferSize(MAX_RECORD_CHARS).build(new Handler(), in);
         this.rows = reader.iterator();
+    }
+
+    /** {@code in} past a leading UTF-8 byte-order mark (decoded as U+FEFF), if it has one. */
+    private static Reader skipByteOrderMark(String file, Reader in) {
+        java.io.PushbackReader pushback = new java.io.PushbackReader(in, 1);
+        try {
+            int first = pushback.read();
+            if (first >= 0 && first != '\uFEFF') {
+                pushback.unread(first);
+            }
+        } catch (IOException e) {
+            throw InputException.of(file, IoMessages.cannotRead(e));
+        }
+        return pushback;
     }
 
     /** The next row, or null at the end; a row CSV cannot read is bad input with its line. */

@@ -49,7 +49,6 @@ public final class ProfileReader {
     }
 
     static Profile read(String file, BufferedReader reader) throws IOException {
-        int bom = peekBom(reader);
         try (CsvInput csv = new CsvInput(file, reader)) {
             CsvInput.Row header = csv.next();
             if (header == null) {
@@ -62,22 +61,11 @@ public final class ProfileReader {
             int hourColumn = columns.indexOf("hour");
             int tokensColumn = columns.indexOf("tokens");
             if (hourColumn < 0 || tokensColumn < 0) {
-                throw new InputException(new Problem(file, 1, 1 + bom, null, "expected a header with columns 'hour' "
+                throw new InputException(new Problem(file, 1, 1, null, "expected a header with columns 'hour' "
                         + "and 'tokens', got '" + String.join(",", header.fields()) + "'"));
             }
             return rows(file, csv, columns.size(), hourColumn, tokensColumn);
         }
-    }
-
-    /** Skips a byte-order mark at the start of {@code reader}; returns how many characters it took (0 or 1). */
-    private static int peekBom(BufferedReader reader) throws IOException {
-        reader.mark(1);
-        int first = reader.read();
-        if (first == '\uFEFF') {
-            return 1;
-        }
-        reader.reset();
-        return 0;
     }
 
     private static Profile rows(String file, CsvInput csv, int width, int hourColumn, int tokensColumn) {

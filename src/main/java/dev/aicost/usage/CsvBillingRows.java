@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-/** A CSV billing export, plain or gzip, through the tool's one CSV reader; the BOM is skipped. */
+/** A CSV billing export, plain or gzip, through the tool's one CSV reader. */
 final class CsvBillingRows implements BillingRows {
     private final CsvInput csv;
     private final List<String> header;
@@ -23,12 +23,6 @@ final class CsvBillingRows implements BillingRows {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         if (gzip) {
             in = new GZIPInputStream(in, 1 << 16);
-        }
-        in = new BufferedInputStream(in, 1 << 16);
-        in.mark(3);
-        byte[] bom = in.readNBytes(3);
-        if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
-            in.reset();
         }
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
