@@ -52,11 +52,9 @@ public final class UsageRun {
         }
         UsageAnalysis.Result result = UsageAnalysis.analyse(aggregate, cards::forRegion, cards::fallback);
         if (result.records() == 0 && result.malformed() > 0) {
-            UsageAggregator.Malformed first = result.samples().get(0);
-            throw new InputException(new Problem(first.file(), (int) Math.min(Integer.MAX_VALUE, first.line()), 0, null,
-                    "no record is a Bedrock invocation-log record (" + result.malformed() + " malformed; the first: "
-                    + first.message() + "); expected JSON records with timestamp, modelId, input.inputTokenCount "
-                    + "and output.outputTokenCount"));
+            throw nothingRead(result.samples().get(0), "no record is a Bedrock invocation-log record ("
+                    + result.malformed() + " malformed; the first: %s); expected JSON records with timestamp, modelId, "
+                    + "input.inputTokenCount and output.outputTokenCount");
         }
         List<String> warnings = new ArrayList<>();
         if (result.records() == 0) {
@@ -84,9 +82,8 @@ public final class UsageRun {
         files.readExports(reader, tagKey, threads);
         BillingReader.Read read = reader.result();
         if (read.rows() > 0 && read.malformed() == read.rows()) {
-            UsageAggregator.Malformed first = read.samples().get(0);
-            throw new InputException(new Problem(first.file(), (int) Math.min(Integer.MAX_VALUE, first.line()), 0, null,
-                    "every row is malformed (" + read.malformed() + "; the first: " + first.message() + ")"));
+            throw nothingRead(read.samples().get(0), "every row is malformed (" + read.malformed()
+                    + "; the first: %s)");
         }
         List<String> warnings = new ArrayList<>();
         if (read.tokenRows() == 0) {
@@ -101,6 +98,12 @@ public final class UsageRun {
                     + formats.money().apply(read.otherBedrockCost()) + "; they are listed apart, not priced");
         }
         return new Outcome(BillingReader.analyse(read, card), warnings, read.kind().label());
+    }
+
+    /** Bad input at the first malformed record: {@code message} with its reason in place of %s. */
+    private static InputException nothingRead(UsageAggregator.Malformed first, String message) {
+        return new InputException(new Problem(first.file(), (int) Math.min(Integer.MAX_VALUE, first.line()), 0, null,
+                message.replace("%s", first.message())));
     }
 
     private static long threshold(RateCard card, String modelId) {
