@@ -114,7 +114,8 @@ public final class TestCards {
 
         public Workload build() {
             return new Workload(name, model, null, requests, calls, input, output, cache, mix, provisioned,
-                    guardrails, egress, knowledgeBases, fineTuning, growth);
+                    guardrails, egress, knowledgeBases == null ? null : Workload.KnowledgeBaseUse.plain(knowledgeBases),
+                    fineTuning, growth, null, null, null, null, java.util.Map.of());
         }
     }
 }

@@ -32,7 +32,7 @@ public record BreakevenQuestion(RateCard card, ModelPrice model, CallShape shape
             int index = spec.workloads().indexOf(w);
             throw flagCard == null && reference != null ? e.placed(message -> spec.ratecardProblem(index, message)) : e;
         }
-        CallShape shape = new CallShape(w.inputTokens(), w.outputTokens(),
+        CallShape shape = new CallShape(w.inputTokens(), w.outputTokens() == null ? BigDecimal.ZERO : w.outputTokens(),
                 w.cache() == null ? BigDecimal.ZERO : w.cache().prefixTokens(),
                 w.cache() == null ? BigDecimal.ZERO : w.cache().hitRate());
         return checked(card, w.model(), shape, file + ": workload " + w.name(), terms);

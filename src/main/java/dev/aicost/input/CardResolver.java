@@ -73,7 +73,8 @@ public final class CardResolver {
                 problems.add(spec.problemAt(i, issue.field(), issue.message()));
             }
             if (issues.isEmpty()) {
-                inputs.add(new EstimateInput(w, card, model));
+                inputs.add(new EstimateInput(w.outputTokens() == null ? w.withOutputTokens(BigDecimal.ZERO) : w, card,
+                        model));
             }
         }
         if (!problems.isEmpty()) {

@@ -119,7 +119,8 @@ public final class RouteSpecReader {
         BigDecimal share = f.number(map, "share", path, true, BigDecimal.ZERO, BigDecimal.ONE);
         BigDecimal calls = BigDecimal.ONE;
         if (f.has(map, "calls_per_request")) {
-            calls = WorkloadSpecReader.positive(f, map, "calls_per_request", path);
+            calls = WorkloadSpecReader.positive(f, map, "calls_per_request", path,
+                    "a workload makes at least some calls per request");
         }
         BigDecimal input = f.number(map, "input_tokens", path, true, BigDecimal.ZERO, null);
         BigDecimal output = f.number(map, "output_tokens", path, true, BigDecimal.ZERO, null);

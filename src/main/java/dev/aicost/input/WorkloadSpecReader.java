@@ -18,10 +18,15 @@ public final class WorkloadSpecReader {
     private static final Set<String> TOP = Fields.keys("schema", "description", "ratecard", "workloads");
     private static final Set<String> WORKLOAD = Fields.keys("name", "description", "model", "ratecard",
             "requests_per_month", "requests_per_day", "calls_per_request", "input_tokens", "output_tokens", "cache",
-            "mix", "provisioned", "guardrails", "egress_gb", "knowledge_bases", "fine_tuning", "growth");
+            "mix", "provisioned", "guardrails", "egress_gb", "knowledge_bases", "knowledge_base", "fine_tuning", "growth",
+            "logging", "metrics", "cross_region_gb", "images");
+    private static final Set<String> RANGE = Fields.keys("low", "expected", "high");
+    private static final Set<String> KNOWLEDGE_BASE = Fields.keys("count", "ocus", "documents_gb",
+            "ingest_tokens_per_month", "embedding_model", "retrievals_per_request", "query_tokens");
     private static final Set<String> MIX = Fields.keys("on_demand", "batch", "priority", "flex");
     private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
     private static final BigDecimal MIN_GROWTH = new BigDecimal("-0.99");
+    private static final java.util.function.UnaryOperator<BigDecimal> AS_GIVEN = value -> value;
 
     private WorkloadSpecReader() {
     }
@@ -82,6 +87,7 @@ public final class WorkloadSpecReader {
         String model = f.string(map, "model", path, true);
         String ratecard = f.string(map, "ratecard", path, false);
 
+        Map<String, Workload.Range> ranges = new java.util.LinkedHashMap<>();
         BigDecimal requests = null;
         boolean perMonth = f.has(map, "requests_per_month");
         boolean perDay = f.has(map, "requests_per_day");
@@ -89,42 +95,76 @@ public final class WorkloadSpecReader {
             f.problem(map.get("requests_per_day"), path + ".requests_per_day",
                     "give requests_per_month or requests_per_day, not both");
         } else if (perMonth) {
-            requests = f.number(map, "requests_per_month", path, true, BigDecimal.ZERO, null);
+            requests = ranged(f, map, "requests_per_month", path, BigDecimal.ZERO, null, false, ranges,
+                    "requests_per_month", AS_GIVEN);
         } else if (perDay) {
-            BigDecimal daily = f.number(map, "requests_per_day", path, true, BigDecimal.ZERO, null);
-            if (daily != null) {
-                requests = daily.multiply(hoursPerMonth).divide(HOURS_PER_DAY, MathContext.DECIMAL128);
-            }
+            requests = ranged(f, map, "requests_per_day", path, BigDecimal.ZERO, null, false, ranges,
+                    "requests_per_month", daily -> daily.multiply(hoursPerMonth).divide(HOURS_PER_DAY,
+                            MathContext.DECIMAL128));
         } else {
             f.problem(map, path + ".requests_per_month", "is required (or requests_per_day)");
         }
+        boolean imageWorkload = f.has(map, "images");
         BigDecimal calls = BigDecimal.ONE;
         if (f.has(map, "calls_per_request")) {
-            calls = positive(f, map, "calls_per_request", path);
+            calls = ranged(f, map, "calls_per_request", path, null, null, true, ranges, "calls_per_request",
+                    AS_GIVEN);
         }
-        BigDecimal input = f.number(map, "input_tokens", path, true, BigDecimal.ZERO, null);
-        BigDecimal output = f.number(map, "output_tokens", path, true, BigDecimal.ZERO, null);
-
-        Workload.Cache cache = null;
-        if (f.has(map, "cache")) {
-            String cachePath = path + ".cache";
-            YNode.YMap block = f.map(map.get("cache"), cachePath);
-            if (block != null) {
-                f.onlyKeys(block, cachePath, Fields.keys("prefix_tokens", "hit_rate"));
-                BigDecimal prefix = f.number(block, "prefix_tokens", cachePath, true, BigDecimal.ZERO, null);
-                BigDecimal hitRate = f.number(block, "hit_rate", cachePath, true, BigDecimal.ZERO, BigDecimal.ONE);
-                if (prefix != null && input != null && prefix.compareTo(input) > 0) {
-                    f.problem(block.get("prefix_tokens"), cachePath + ".prefix_tokens",
-                            "must not exceed input_tokens (" + input.toPlainString()
-                                    + "): the cached prefix is part of the input, got " + prefix.toPlainString());
+        BigDecimal input = null;
+        BigDecimal output = null;
+        if (imageWorkload) {
+            for (String key : List.of("input_tokens", "output_tokens", "cache", "calls_per_request", "mix",
+                    "provisioned")) {
+                if (f.has(map, key)) {
+                    f.problem(map.get(key), path + "." + key, "is not allowed on an image workload: its cost is "
+                            + "images.per_request images of images.size per request");
                 }
-                cache = new Workload.Cache(prefix, hitRate);
+            }
+            input = BigDecimal.ZERO;
+            output = BigDecimal.ZERO;
+        } else {
+            input = ranged(f, map, "input_tokens", path, BigDecimal.ZERO, null, false, ranges, "input_tokens",
+                    AS_GIVEN);
+            if (input == null && !f.has(map, "input_tokens")) {
+                f.problem(map, path + ".input_tokens", "is required");
+            }
+            if (f.has(map, "output_tokens")) {
+                output = ranged(f, map, "output_tokens", path, BigDecimal.ZERO, null, false, ranges,
+                        "output_tokens", AS_GIVEN);
             }
         }
 
-        Map<Mode, BigDecimal> mix = mix(f, map, path);
+        Workload.Cache cache = null;
+        if (!imageWorkload && f.has(map, "cache")) {
+            String cachePath = path + ".cache";
+            YNode.YMap block = f.map(map.get("cache"), cachePath);
+            if (block != null) {
+                f.onlyKeys(block, cachePath, Fields.keys("prefix_tokens", "hit_rate", "ttl"));
+                BigDecimal prefix = f.number(block, "prefix_tokens", cachePath, true, BigDecimal.ZERO, null);
+                BigDecimal hitRate = ranged(f, block, "hit_rate", cachePath, BigDecimal.ZERO, BigDecimal.ONE, false,
+                        ranges, "cache.hit_rate", AS_GIVEN);
+                if (hitRate == null && !f.has(block, "hit_rate")) {
+                    f.problem(block, cachePath + ".hit_rate", "is required");
+                }
+                Workload.Range inputRange = ranges.get("input_tokens");
+                BigDecimal smallestInput = inputRange != null ? inputRange.low() : input;
+                if (prefix != null && smallestInput != null && prefix.compareTo(smallestInput) > 0) {
+                    f.problem(block.get("prefix_tokens"), cachePath + ".prefix_tokens",
+                            "must not exceed input_tokens (" + smallestInput.toPlainString()
+                                    + (inputRange != null ? ", the low end of its range" : "")
+                                    + "): the cached prefix is part of the input, got " + prefix.toPlainString());
+                }
+                String ttl = f.string(block, "ttl", cachePath, false);
+                if (ttl != null && !ttl.equals("5m") && !ttl.equals("1h")) {
+                    f.problem(block.get("ttl"), cachePath + ".ttl", "expected 5m or 1h, got '" + ttl + "'");
+                }
+                cache = new Workload.Cache(prefix, hitRate, "1h".equals(ttl));
+            }
+        }
+
+        Map<Mode, BigDecimal> mix = imageWorkload ? Map.of() : mix(f, map, path);
         Workload.ProvisionedUse provisioned = null;
-        if (f.has(map, "provisioned")) {
+        if (!imageWorkload && f.has(map, "provisioned")) {
             String pPath = path + ".provisioned";
             YNode.YMap block = f.map(map.get("provisioned"), pPath);
             if (block != null) {
@@ -153,7 +193,7 @@ public final class WorkloadSpecReader {
             }
         }
         BigDecimal egress = f.number(map, "egress_gb", path, false, BigDecimal.ZERO, null);
-        Long knowledgeBases = f.whole(map, "knowledge_bases", path, false, 0);
+        Workload.KnowledgeBaseUse knowledgeBase = knowledgeBase(f, map, path);
         Workload.FineTuning fineTuning = null;
         if (f.has(map, "fine_tuning")) {
             String ftPath = path + ".fine_tuning";
@@ -171,13 +211,128 @@ public final class WorkloadSpecReader {
             }
         }
         BigDecimal growth = f.number(map, "growth", path, false, MIN_GROWTH, BigDecimal.TEN);
+        Workload.LoggingUse logging = null;
+        if (f.has(map, "logging")) {
+            String lPath = path + ".logging";
+            YNode.YMap block = f.map(map.get("logging"), lPath);
+            if (block != null) {
+                f.onlyKeys(block, lPath, Fields.keys("bytes_per_call", "retention_months"));
+                BigDecimal bytes = positive(f, block, "bytes_per_call", lPath, "a logged call writes some bytes");
+                if (bytes == null && !f.has(block, "bytes_per_call")) {
+                    f.problem(block, lPath + ".bytes_per_call", "is required");
+                }
+                BigDecimal retention = BigDecimal.ONE;
+                if (f.has(block, "retention_months")) {
+                    retention = f.number(block, "retention_months", lPath, false, BigDecimal.ZERO, null);
+                }
+                logging = new Workload.LoggingUse(bytes, retention);
+            }
+        }
+        Long metricCount = f.whole(map, "metrics", path, false, 0);
+        BigDecimal crossRegion = f.number(map, "cross_region_gb", path, false, BigDecimal.ZERO, null);
+        Workload.ImageUse images = null;
+        if (imageWorkload) {
+            String iPath = path + ".images";
+            YNode.YMap block = f.map(map.get("images"), iPath);
+            if (block != null) {
+                f.onlyKeys(block, iPath, Fields.keys("per_request", "size"));
+                BigDecimal perRequest = positive(f, block, "per_request", iPath, "an image workload makes images");
+                if (perRequest == null && !f.has(block, "per_request")) {
+                    f.problem(block, iPath + ".per_request", "is required");
+                }
+                String size = f.string(block, "size", iPath, true);
+                images = new Workload.ImageUse(perRequest, size);
+            }
+        }
         if (f.problems().size() > before || name == null || model == null || requests == null || input == null
-                || output == null || calls == null) {
+                || calls == null) {
             return null;
         }
         return new Workload(name, model, ratecard, requests, calls, input, output, cache, mix, provisioned,
-                guardrails, egress, knowledgeBases == null ? null : BigDecimal.valueOf(knowledgeBases), fineTuning,
-                growth);
+                guardrails, egress, knowledgeBase, fineTuning, growth, logging,
+                metricCount == null ? null : BigDecimal.valueOf(metricCount), crossRegion, images, ranges);
+    }
+
+    /**
+     * A number, or a range {@code { low, expected, high }} of them, each in [min, max] (and above 0
+     * when {@code positive}) and converted by {@code scale} (requests_per_day to a month). Returns
+     * the expected value; a range's ends go into {@code ranges} under {@code rangeKey}. Null when
+     * absent or wrong.
+     */
+    private static BigDecimal ranged(Fields f, YNode.YMap map, String key, String path, BigDecimal min,
+            BigDecimal max, boolean positive, Map<String, Workload.Range> ranges, String rangeKey,
+            java.util.function.UnaryOperator<BigDecimal> scale) {
+        if (!(map.get(key) instanceof YNode.YMap range)) {
+            BigDecimal value = positive ? positive(f, map, key, path, "a workload makes at least some calls per request")
+                    : f.number(map, key, path, false, min, max);
+            return value == null ? null : scale.apply(value);
+        }
+        String rangePath = Fields.join(path, key);
+        f.onlyKeys(range, rangePath, RANGE);
+        BigDecimal[] ends = new BigDecimal[3];
+        String[] names = {"low", "expected", "high"};
+        for (int i = 0; i < 3; i++) {
+            ends[i] = positive ? positive(f, range, names[i], rangePath, "a workload makes at least some calls per "
+                    + "request") : f.number(range, names[i], rangePath, false, min, max);
+            if (ends[i] == null && !f.has(range, names[i])) {
+                f.problem(range, rangePath + "." + names[i], "is required in a range { low, expected, high }");
+            }
+        }
+        if (ends[0] == null || ends[1] == null || ends[2] == null) {
+            return null;
+        }
+        if (ends[0].compareTo(ends[1]) > 0 || ends[1].compareTo(ends[2]) > 0) {
+            f.problem(range, rangePath, "a range needs low <= expected <= high, got low " + ends[0].toPlainString()
+                    + ", expected " + ends[1].toPlainString() + ", high " + ends[2].toPlainString());
+            return null;
+        }
+        ranges.put(rangeKey, new Workload.Range(scale.apply(ends[0]), scale.apply(ends[2])));
+        return scale.apply(ends[1]);
+    }
+
+    /** {@code knowledge_bases: K}, {@code knowledge_base: K} or the {@code knowledge_base:} block. */
+    private static Workload.KnowledgeBaseUse knowledgeBase(Fields f, YNode.YMap map, String path) {
+        if (f.has(map, "knowledge_bases") && f.has(map, "knowledge_base")) {
+            f.problem(map.get("knowledge_base"), path + ".knowledge_base",
+                    "give knowledge_bases (a count) or knowledge_base, not both");
+            return null;
+        }
+        if (f.has(map, "knowledge_bases") || f.has(map, "knowledge_base") && !(map.get("knowledge_base")
+                instanceof YNode.YMap)) {
+            String key = f.has(map, "knowledge_bases") ? "knowledge_bases" : "knowledge_base";
+            Long count = f.whole(map, key, path, false, 0);
+            return count == null ? null : Workload.KnowledgeBaseUse.plain(BigDecimal.valueOf(count));
+        }
+        if (!f.has(map, "knowledge_base")) {
+            return null;
+        }
+        String kbPath = path + ".knowledge_base";
+        YNode.YMap block = (YNode.YMap) map.get("knowledge_base");
+        f.onlyKeys(block, kbPath, KNOWLEDGE_BASE);
+        BigDecimal count = BigDecimal.ONE;
+        if (f.has(block, "count")) {
+            Long k = f.whole(block, "count", kbPath, false, 1);
+            count = k == null ? null : BigDecimal.valueOf(k);
+        }
+        BigDecimal ocus = positive(f, block, "ocus", kbPath, "a knowledge base runs on some capacity");
+        BigDecimal documents = f.number(block, "documents_gb", kbPath, false, BigDecimal.ZERO, null);
+        BigDecimal ingest = f.number(block, "ingest_tokens_per_month", kbPath, false, BigDecimal.ZERO, null);
+        String embeddingModel = f.string(block, "embedding_model", kbPath, false);
+        BigDecimal retrievals = f.number(block, "retrievals_per_request", kbPath, false, BigDecimal.ZERO, null);
+        BigDecimal queryTokens = f.number(block, "query_tokens", kbPath, false, BigDecimal.ZERO, null);
+        if (f.has(block, "retrievals_per_request") != f.has(block, "query_tokens")) {
+            String missing = f.has(block, "query_tokens") ? "retrievals_per_request" : "query_tokens";
+            f.problem(block, kbPath + "." + missing, "is required with "
+                    + (missing.equals("query_tokens") ? "retrievals_per_request" : "query_tokens")
+                    + ": a retrieval embeds its query");
+        }
+        Workload.KnowledgeBaseUse use = new Workload.KnowledgeBaseUse(count, ocus, documents, ingest, embeddingModel,
+                retrievals, queryTokens);
+        if (use.embeds() && embeddingModel == null && !f.has(block, "embedding_model")) {
+            f.problem(block, kbPath + ".embedding_model", "is required to price ingest_tokens_per_month and "
+                    + "retrievals: the model that embeds them (a kind: embedding model of the card)");
+        }
+        return use;
     }
 
     private static Map<Mode, BigDecimal> mix(Fields f, YNode.YMap map, String path) {
@@ -219,13 +374,13 @@ public final class WorkloadSpecReader {
 
     /**
      * A number that must be above zero (calls per request: zero calls would price a workload at a
-     * silent $0); null when absent or wrong.
+     * silent $0); null when absent or wrong. {@code why} says why zero makes no sense.
      */
-    static BigDecimal positive(Fields f, YNode.YMap map, String key, String path) {
+    static BigDecimal positive(Fields f, YNode.YMap map, String key, String path, String why) {
         BigDecimal value = f.number(map, key, path, false);
         if (value != null && value.signum() <= 0) {
-            f.problem(map.get(key), Fields.join(path, key), "must be above 0 (a workload makes at least some calls "
-                    + "per request), got " + value.toPlainString());
+            f.problem(map.get(key), Fields.join(path, key), "must be above 0 (" + why + "), got "
+                    + value.toPlainString());
             return null;
         }
         return value;

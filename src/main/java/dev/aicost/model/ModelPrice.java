@@ -6,19 +6,46 @@ import java.util.Map;
 
 /**
  * One model on a rate card: standard prices, optional explicit mode prices (batch, priority,
- * flex; fields left out derive from the card defaults), long-context rates, training price and
- * provisioned throughput.
+ * flex; fields left out derive from the card defaults), long-context rates, training price,
+ * provisioned throughput, and for fine-tuned variants how they may be served.
  *
  * @param tier capability tier for routing, null when the card gives none
  * @param modes explicit per-mode prices; ON_DEMAND is never present (it is {@code standard})
+ * @param kind what the model is priced for: chat (tokens in and out), embedding (input tokens
+ *     only) or image (per image, by size)
+ * @param images price per image by size name ({@code 1024-standard}); empty unless an image model
+ * @param custom how a fine-tuned variant of the model is served, null when the card does not say
  */
 public record ModelPrice(String id, String name, List<String> aliases, Integer tier,
         TokenPrices standard, Map<Mode, TokenPrices> modes, LongContext longContext,
-        BigDecimal training, Provisioned provisioned) {
+        BigDecimal training, Provisioned provisioned, Kind kind, Map<String, BigDecimal> images, Custom custom) {
 
     public ModelPrice {
         aliases = List.copyOf(aliases);
         modes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(modes)); // keeps the order written
+        images = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(images));
+    }
+
+    /** A chat model (the kind every importer produces). */
+    public static ModelPrice chat(String id, String name, List<String> aliases, Integer tier, TokenPrices standard,
+            Map<Mode, TokenPrices> modes, LongContext longContext, BigDecimal training, Provisioned provisioned) {
+        return new ModelPrice(id, name, aliases, tier, standard, modes, longContext, training, provisioned,
+                Kind.CHAT, Map.of(), null);
+    }
+
+    /** What a model is priced for. */
+    public enum Kind {
+        CHAT("chat"), EMBEDDING("embedding"), IMAGE("image");
+
+        private final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
     }
 
     /** Rates that replace the standard ones for a whole call whose input exceeds {@code aboveTokens}. */
@@ -34,5 +61,43 @@ public record ModelPrice(String id, String name, List<String> aliases, Integer t
         public Provisioned {
             hourly = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hourly)); // keeps the order written
         }
+    }
+
+    /**
+     * How a fine-tuned variant is served: only on provisioned throughput, or on demand at its own
+     * token prices ({@code prices}, null when provisioned only).
+     */
+    public record Custom(boolean onDemand, TokenPrices prices) {
+    }
+
+    /**
+     * The model as its fine-tuned variant is billed on demand: the custom token prices in place of
+     * the standard ones, no explicit mode blocks (they are the base model's) and no long-context
+     * tier; the card's mode multipliers still apply.
+     */
+    public ModelPrice asCustomOnDemand() {
+        return new ModelPrice(id, name, aliases, tier, custom.prices(), Map.of(), null, training, provisioned, kind,
+                images, custom);
+    }
+
+    /** This model with every price multiplied by {@code factor}. */
+    public ModelPrice times(BigDecimal factor) {
+        Map<Mode, TokenPrices> scaledModes = new java.util.EnumMap<>(Mode.class);
+        modes.forEach((mode, prices) -> scaledModes.put(mode, prices.times(factor)));
+        LongContext scaledLong = longContext == null ? null
+                : new LongContext(longContext.aboveTokens(), longContext.prices().times(factor));
+        Provisioned scaledProvisioned = null;
+        if (provisioned != null) {
+            Map<String, BigDecimal> hourly = new java.util.LinkedHashMap<>();
+            provisioned.hourly().forEach((term, price) -> hourly.put(term, price.multiply(factor)));
+            scaledProvisioned = new Provisioned(provisioned.modelUnitTpm(), provisioned.tpmAssumed(), hourly);
+        }
+        Map<String, BigDecimal> scaledImages = new java.util.LinkedHashMap<>();
+        images.forEach((size, price) -> scaledImages.put(size, price.multiply(factor)));
+        Custom scaledCustom = custom == null || custom.prices() == null ? custom
+                : new Custom(custom.onDemand(), custom.prices().times(factor));
+        return new ModelPrice(id, name, aliases, tier, standard.times(factor), scaledModes, scaledLong,
+                training == null ? null : training.multiply(factor), scaledProvisioned, kind, scaledImages,
+                scaledCustom);
     }
 }

@@ -62,43 +62,23 @@ public final class CardComparison {
      */
     static RateCard withServicesFrom(RateCard card, RateCard from, dev.aicost.model.Workload workload,
             List<String> borrowed) {
-        RateCard.Services own = card.services();
-        RateCard.Services theirs = from.services();
-        BigDecimal egress = own.egressPerGb();
-        BigDecimal freeGb = own.egressFreeGb();
-        if (workload.egressGb() != null && egress == null && theirs.egressPerGb() != null) {
-            egress = theirs.egressPerGb();
-            freeGb = theirs.egressFreeGb();
-            borrowed.add("egress");
-        }
-        BigDecimal guardrails = own.guardrailsPer1kTextUnits();
-        if (workload.guardrailTextUnitsPerRequest() != null && guardrails == null) {
-            guardrails = theirs.guardrailsPer1kTextUnits();
-            if (guardrails != null) {
-                borrowed.add("guardrails");
-            }
-        }
-        BigDecimal knowledgeBase = own.knowledgeBaseMonthly();
-        if (workload.knowledgeBases() != null && workload.knowledgeBases().signum() > 0 && knowledgeBase == null) {
-            knowledgeBase = theirs.knowledgeBaseMonthly();
-            if (knowledgeBase != null) {
-                borrowed.add("knowledge bases");
-            }
-        }
-        BigDecimal storage = own.fineTuningStoragePerModelMonth();
-        if (workload.fineTuning() != null && storage == null) {
-            storage = theirs.fineTuningStoragePerModelMonth();
-            if (storage != null) {
-                borrowed.add("custom-model storage");
+        RateCard.Services services = card.services();
+        for (String service : workload.services()) {
+            if (!services.has(service) && from.services().has(service)) {
+                services = services.with(service, from.services());
+                borrowed.add(SERVICE_NAMES.getOrDefault(service, service));
             }
         }
         if (borrowed.isEmpty()) {
             return card;
         }
         return new RateCard(card.id(), card.provider(), card.region(), card.currency(), card.effective(),
-                card.checked(), card.source(), card.defaults(), card.models(),
-                new RateCard.Services(egress, freeGb, guardrails, knowledgeBase, storage));
+                card.checked(), card.source(), card.defaults(), card.models(), services);
     }
+
+    private static final Map<String, String> SERVICE_NAMES = Map.of("knowledge_base", "knowledge bases",
+            "fine_tuning", "custom-model storage", "inter_region", "inter-region transfer", "logging",
+            "invocation logging", "s3", "document storage");
 
     /**
      * The model on {@code target} that stands for {@code primaryModel}: an explicit mapping of the

@@ -24,6 +24,7 @@ public final class CostEstimator {
     public static final MathContext MC = MathContext.DECIMAL128;
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+    private static final BigDecimal BILLION = BigDecimal.valueOf(1_000_000_000L);
 
     private CostEstimator() {
     }
@@ -73,7 +74,57 @@ public final class CostEstimator {
                         + "; AWS does not publish it, so measure it before committing");
             }
         }
-        return new Estimate(firstMonth, reportLines, monthlyTotal, oneTime, forecast, horizon, warnings);
+        for (EstimateInput input : inputs) {
+            Workload w = input.workload();
+            if (w.fineTuning() != null && w.provisioned() == null && input.model().custom() == null) {
+                warnings.add(w.name() + ": the fine-tuned " + input.model().id() + " is priced at the base model's "
+                        + "on-demand rates, but " + input.card().id() + " does not say how its custom variants are "
+                        + "served (most custom models on Bedrock run on provisioned throughput only); add custom: "
+                        + "to the model on the card, or provisioned: to the workload");
+            }
+        }
+        List<Estimate.CostRange> ranges = new ArrayList<>();
+        BigDecimal reportTotal = monthlyTotal;
+        for (WorkloadMonth month : firstMonth) {
+            reportTotal = reportTotal.subtract(month.monthlyCost());
+        }
+        BigDecimal low = reportTotal;
+        BigDecimal high = reportTotal;
+        for (int i = 0; i < inputs.size(); i++) {
+            Estimate.CostRange range = range(inputs.get(i), hoursPerMonth, firstMonth.get(i).monthlyCost());
+            ranges.add(range);
+            low = low.add(range.low());
+            high = high.add(range.high());
+        }
+        return new Estimate(firstMonth, reportLines, monthlyTotal, oneTime, forecast, horizon, warnings, ranges,
+                new Estimate.CostRange(low, high));
+    }
+
+    /**
+     * The lowest and highest month-1 cost of a workload over every combination of the low and
+     * high ends of its ranges (2^n for n ranged fields); its expected cost twice when it has none.
+     * Report-level lines (the egress credit and discount) do not depend on the ranged fields.
+     */
+    static Estimate.CostRange range(EstimateInput input, BigDecimal hoursPerMonth, BigDecimal expected) {
+        Map<String, Workload.Range> ranges = input.workload().ranges();
+        if (ranges.isEmpty()) {
+            return new Estimate.CostRange(expected, expected);
+        }
+        List<String> fields = new ArrayList<>(ranges.keySet());
+        BigDecimal low = null;
+        BigDecimal high = null;
+        for (int combination = 0; combination < 1 << fields.size(); combination++) {
+            Workload w = input.workload();
+            for (int bit = 0; bit < fields.size(); bit++) {
+                Workload.Range range = ranges.get(fields.get(bit));
+                w = w.with(fields.get(bit), (combination & 1 << bit) == 0 ? range.low() : range.high());
+            }
+            BigDecimal cost = priceMonth(new EstimateInput(w, input.card(), input.model()), hoursPerMonth, 1)
+                    .monthlyCost();
+            low = low == null ? cost : low.min(cost);
+            high = high == null ? cost : high.max(cost);
+        }
+        return new Estimate.CostRange(low, high);
     }
 
     /**
@@ -83,8 +134,8 @@ public final class CostEstimator {
      */
     public static BigDecimal perRequestCost(RateCard card, ModelPrice model, BigDecimal callsPerRequest,
             BigDecimal inputTokens, BigDecimal outputTokens, Workload.Cache cache, Map<Mode, BigDecimal> mix) {
-        Workload request = new Workload("request", model.id(), null, BigDecimal.ONE, callsPerRequest, inputTokens,
-                outputTokens, cache, mix, null, null, null, null, null, null);
+        Workload request = Workload.tokens("request", model.id(), BigDecimal.ONE, callsPerRequest, inputTokens,
+                outputTokens, cache, mix);
         if (!issues(request, model, card).isEmpty()) {
             return null;
         }
@@ -102,7 +153,7 @@ public final class CostEstimator {
     /** One workload in forecast month {@code month}. */
     public static WorkloadMonth priceMonth(EstimateInput input, BigDecimal hoursPerMonth, int month) {
         Workload w = input.workload();
-        ModelPrice model = input.model();
+        ModelPrice model = served(w, input.model());
         RateCard card = input.card();
         BigDecimal factor = growthFactor(w.growth(), month);
         BigDecimal requests = w.requestsPerMonth().multiply(factor);
@@ -134,6 +185,10 @@ public final class CostEstimator {
                         + " model unit(s); " + spillPct.setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString()
                         + "% of calls spill to on-demand rates");
             }
+        } else if (w.images() != null) {
+            BigDecimal images = requests.multiply(w.images().perRequest());
+            BigDecimal price = model.images().get(w.images().size());
+            lines.add(new LineItem("images", null, images, "images", price, "per image", images.multiply(price)));
         } else {
             for (Mode mode : Mode.values()) {
                 BigDecimal share = w.share(mode);
@@ -153,13 +208,27 @@ public final class CostEstimator {
         BigDecimal egressGb = BigDecimal.ZERO;
         if (w.egressGb() != null) {
             egressGb = w.egressGb().multiply(factor);
-            lines.add(new LineItem("egress", null, egressGb, "GB", services.egressPerGb(), "per GB",
-                    egressGb.multiply(services.egressPerGb())));
+            BigDecimal rate = services.egress().firstRate();
+            lines.add(new LineItem("egress", null, egressGb, "GB", rate, "per GB", egressGb.multiply(rate)));
         }
-        if (w.knowledgeBases() != null && w.knowledgeBases().signum() > 0) {
-            BigDecimal rate = services.knowledgeBaseMonthly();
-            lines.add(new LineItem("knowledge_base", null, w.knowledgeBases(), "knowledge bases", rate,
-                    "per month", w.knowledgeBases().multiply(rate)));
+        if (w.crossRegionGb() != null) {
+            BigDecimal gb = w.crossRegionGb().multiply(factor);
+            lines.add(new LineItem("inter_region_transfer", null, gb, "GB", services.interRegionPerGb(), "per GB",
+                    gb.multiply(services.interRegionPerGb())));
+        }
+        lines.addAll(knowledgeBaseLines(w.knowledgeBase(), card, requests, hoursPerMonth));
+        if (w.logging() != null) {
+            BigDecimal gb = calls.multiply(w.logging().bytesPerCall()).divide(BILLION);
+            RateCard.Logging rates = services.logging();
+            lines.add(new LineItem("invocation_logging", null, gb, "GB", rates.ingestPerGb(), "per GB ingested",
+                    gb.multiply(rates.ingestPerGb())));
+            BigDecimal kept = gb.multiply(w.logging().retentionMonths());
+            lines.add(new LineItem("log_storage", null, kept, "GB-months", rates.storagePerGbMonth(), "per GB-month",
+                    kept.multiply(rates.storagePerGbMonth())));
+        }
+        if (w.metrics() != null && w.metrics().signum() > 0) {
+            lines.add(new LineItem("metrics", null, w.metrics(), "metrics", services.metricsPerMonth(),
+                    "per metric-month", w.metrics().multiply(services.metricsPerMonth())));
         }
         List<LineItem> oneTime = new ArrayList<>();
         Workload.FineTuning fineTuning = w.fineTuning();
@@ -180,9 +249,66 @@ public final class CostEstimator {
     }
 
     /**
-     * The four token lines of {@code calls} calls in {@code mode}: input (I - P), cache read
-     * (P x h), cache write (P x (1 - h)) and output (O) tokens per call. A line whose tokens per
-     * call are zero by the workload's shape is left out.
+     * The knowledge-base lines: capacity (K x OCUs x OCU-hour price x hours, or K x the flat
+     * monthly price), document and index storage, embedding the documents each month, and
+     * embedding the queries of {@code requests} requests.
+     */
+    static List<LineItem> knowledgeBaseLines(Workload.KnowledgeBaseUse kb, RateCard card, BigDecimal requests,
+            BigDecimal hoursPerMonth) {
+        List<LineItem> lines = new ArrayList<>();
+        if (kb == null) {
+            return lines;
+        }
+        RateCard.Services services = card.services();
+        RateCard.KnowledgeBase store = services.knowledgeBase();
+        if (kb.count().signum() > 0) {
+            if (store.perOcu()) {
+                BigDecimal ocus = kb.ocus() != null ? kb.ocus() : store.minOcus();
+                BigDecimal hours = kb.count().multiply(ocus).multiply(hoursPerMonth);
+                lines.add(new LineItem("knowledge_base", null, hours, "OCU-hours", store.ocuHourly(), "per OCU-hour",
+                        hours.multiply(store.ocuHourly())));
+            } else {
+                lines.add(new LineItem("knowledge_base", null, kb.count(), "knowledge bases", store.monthly(),
+                        "per month", kb.count().multiply(store.monthly())));
+            }
+        }
+        if (kb.documentsGb() != null && kb.documentsGb().signum() > 0) {
+            lines.add(new LineItem("kb_document_storage", null, kb.documentsGb(), "GB-months",
+                    services.s3PerGbMonth(), "per GB-month", kb.documentsGb().multiply(services.s3PerGbMonth())));
+            lines.add(new LineItem("kb_index_storage", null, kb.documentsGb(), "GB-months",
+                    store.indexStoragePerGbMonth(), "per GB-month",
+                    kb.documentsGb().multiply(store.indexStoragePerGbMonth())));
+        }
+        if (kb.embeds()) {
+            BigDecimal rate = card.find(kb.embeddingModel()).orElseThrow().standard().input();
+            if (kb.ingestTokensPerMonth() != null && kb.ingestTokensPerMonth().signum() > 0) {
+                lines.add(new LineItem("kb_ingestion", null, kb.ingestTokensPerMonth(), "tokens", rate,
+                        LineItem.PER_1M_TOKENS, perMillion(kb.ingestTokensPerMonth(), rate)));
+            }
+            if (kb.retrievalsPerRequest() != null && kb.retrievalsPerRequest().signum() > 0) {
+                BigDecimal tokens = requests.multiply(kb.retrievalsPerRequest()).multiply(kb.queryTokens());
+                lines.add(new LineItem("kb_retrieval", null, tokens, "tokens", rate, LineItem.PER_1M_TOKENS,
+                        perMillion(tokens, rate)));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The model as {@code w} is billed: a fine-tuned workload served on demand uses the card's
+     * custom prices for the model; anything else the model as it is.
+     */
+    public static ModelPrice served(Workload w, ModelPrice model) {
+        if (w.fineTuning() != null && w.provisioned() == null && model.custom() != null && model.custom().onDemand()) {
+            return model.asCustomOnDemand();
+        }
+        return model;
+    }
+
+    /**
+     * The token lines of {@code calls} calls in {@code mode}: input (I - P), cache read (P x h),
+     * cache write (P x (1 - h), at the 1-hour rate when the cache's TTL is 1h) and output (O)
+     * tokens per call. A line whose tokens per call are zero by the workload's shape is left out.
      */
     static List<LineItem> tokenLines(Workload w, ModelPrice model, RateCard card, Mode mode, BigDecimal calls) {
         TokenPrices rates = ModeRates.resolve(model, card.defaults(), mode,
@@ -212,19 +338,35 @@ public final class CostEstimator {
         Map<TokenClass, BigDecimal> perCall = new LinkedHashMap<>();
         perCall.put(TokenClass.INPUT, w.inputTokens().subtract(prefix));
         perCall.put(TokenClass.CACHE_READ, prefix.multiply(hitRate));
-        perCall.put(TokenClass.CACHE_WRITE, prefix.multiply(BigDecimal.ONE.subtract(hitRate)));
-        perCall.put(TokenClass.OUTPUT, w.outputTokens());
+        boolean oneHour = w.cache() != null && w.cache().oneHour();
+        perCall.put(oneHour ? TokenClass.CACHE_WRITE_1H : TokenClass.CACHE_WRITE,
+                prefix.multiply(BigDecimal.ONE.subtract(hitRate)));
+        perCall.put(TokenClass.OUTPUT, w.outputTokens() == null ? BigDecimal.ZERO : w.outputTokens());
         return perCall;
     }
 
     /**
-     * What keeps {@code w} from being priced on its card: a mode share, cache, long-context,
-     * provisioned term, training price or service the card lacks. Empty when it can be priced.
+     * What keeps {@code w} from being priced on its card: a model of the wrong kind for the
+     * workload's shape, a mode share, cache, long-context, provisioned term, training price,
+     * image size, embedding model or service the card lacks, or a custom model that can only be
+     * served on provisioned throughput. Empty when it can be priced.
      */
-    public static List<PricingIssue> issues(Workload w, ModelPrice model, RateCard card) {
+    public static List<PricingIssue> issues(Workload w, ModelPrice base, RateCard card) {
         List<PricingIssue> issues = new ArrayList<>();
-        boolean longContext = ModeRates.isLongContext(model, w.inputTokens());
-        Map<TokenClass, BigDecimal> perCall = tokensPerCall(w);
+        kindIssues(w, base, card, issues);
+        if (!issues.isEmpty()) {
+            return issues;
+        }
+        if (w.fineTuning() != null && w.provisioned() == null && base.custom() != null && !base.custom().onDemand()) {
+            issues.add(new PricingIssue("fine_tuning", "a fine-tuned " + base.id() + " is served on provisioned "
+                    + "throughput only (custom.serving: provisioned_only on " + card.id() + "): add provisioned: "
+                    + "{ model_units: N, term: T } to this workload"));
+            return issues;
+        }
+        ModelPrice model = served(w, base);
+        Workload shape = w.outputTokens() == null ? w.withOutputTokens(BigDecimal.ZERO) : w;
+        boolean longContext = ModeRates.isLongContext(model, shape.inputTokens());
+        Map<TokenClass, BigDecimal> perCall = tokensPerCall(shape);
         List<Mode> modes = new ArrayList<>();
         if (w.provisioned() != null) {
             ModelPrice.Provisioned provisioned = model.provisioned();
@@ -240,7 +382,7 @@ public final class CostEstimator {
                         + String.join(", ", new java.util.TreeSet<>(provisioned.hourly().keySet()))));
             }
             modes.add(Mode.ON_DEMAND); // spill-over
-        } else {
+        } else if (w.images() == null) {
             for (Mode mode : Mode.values()) {
                 if (w.share(mode).signum() > 0) {
                     modes.add(mode);
@@ -252,44 +394,150 @@ public final class CostEstimator {
             for (Map.Entry<TokenClass, BigDecimal> entry : perCall.entrySet()) {
                 if (entry.getValue().signum() > 0 && rates.get(entry.getKey()) == null) {
                     String field = switch (entry.getKey()) {
-                        case CACHE_READ, CACHE_WRITE -> "cache";
+                        case CACHE_READ, CACHE_WRITE, CACHE_WRITE_1H -> "cache";
                         default -> mode == Mode.ON_DEMAND ? "model" : "mix." + mode.key();
                     };
                     issues.add(new PricingIssue(field, model.id() + " has no " + (longContext ? "long-context " : "")
                             + mode.key() + " " + entry.getKey().component() + " price on " + card.id()
+                            + (entry.getKey() == TokenClass.CACHE_WRITE_1H ? " (for cache.ttl: 1h)" : "")
                             + (mode == Mode.ON_DEMAND || entry.getKey().component().startsWith("cache") ? ""
                                     : " (and the card has no " + mode.key() + " default)")));
                 }
             }
         }
-        RateCard.Services services = card.services();
-        if (w.guardrailTextUnitsPerRequest() != null && services.guardrailsPer1kTextUnits() == null) {
-            issues.add(new PricingIssue("guardrails", card.id() + " does not price guardrails"));
-        }
-        if (w.egressGb() != null && services.egressPerGb() == null) {
-            issues.add(new PricingIssue("egress_gb", card.id() + " does not price egress"));
-        }
-        if (w.knowledgeBases() != null && w.knowledgeBases().signum() > 0 && services.knowledgeBaseMonthly() == null) {
-            issues.add(new PricingIssue("knowledge_bases", card.id() + " does not price knowledge bases"));
-        }
+        serviceIssues(w, card, issues);
         Workload.FineTuning fineTuning = w.fineTuning();
-        if (fineTuning != null) {
-            if (fineTuning.storedModels() != null && fineTuning.storedModels().signum() > 0
-                    && services.fineTuningStoragePerModelMonth() == null) {
-                issues.add(new PricingIssue("fine_tuning.stored_models", card.id()
-                        + " does not price custom-model storage"));
-            }
-            if (fineTuning.trainingTokens() != null && fineTuning.trainingTokens().signum() > 0
-                    && model.training() == null) {
-                issues.add(new PricingIssue("fine_tuning.training_tokens", model.id()
-                        + " has no training price on " + card.id()));
-            }
+        if (fineTuning != null && fineTuning.trainingTokens() != null && fineTuning.trainingTokens().signum() > 0
+                && model.training() == null) {
+            issues.add(new PricingIssue("fine_tuning.training_tokens", model.id() + " has no training price on "
+                    + card.id()));
         }
         return issues;
     }
 
+    /** A workload whose shape does not fit its model's kind (tokens on an image model, output on an embedding). */
+    private static void kindIssues(Workload w, ModelPrice model, RateCard card, List<PricingIssue> issues) {
+        String what = model.id() + " is " + (model.kind() == ModelPrice.Kind.CHAT ? "a chat" : "an "
+                + model.kind().key()) + " model on " + card.id();
+        switch (model.kind()) {
+            case IMAGE -> {
+                if (w.images() == null) {
+                    issues.add(new PricingIssue("model", what + ", priced per image: give images: { per_request: N, "
+                            + "size: S } instead of tokens (sizes: " + String.join(", ", model.images().keySet())
+                            + ")"));
+                } else if (!model.images().containsKey(w.images().size())) {
+                    String hint = dev.aicost.input.Suggest.closest(w.images().size(), model.images().keySet(), 1)
+                            .stream().findFirst().map(x -> " (did you mean '" + x + "'?)").orElse("");
+                    issues.add(new PricingIssue("images.size", "unknown size '" + w.images().size() + "' for "
+                            + model.id() + " on " + card.id() + hint + "; sizes: "
+                            + String.join(", ", model.images().keySet())));
+                }
+            }
+            case EMBEDDING -> {
+                if (w.images() != null) {
+                    issues.add(new PricingIssue("images", what + ", not an image model"));
+                }
+                if (w.outputTokens() != null && w.outputTokens().signum() > 0) {
+                    issues.add(new PricingIssue("output_tokens", what + ": it bills input tokens only, so "
+                            + "output_tokens must be 0 or left out, got " + w.outputTokens().toPlainString()));
+                }
+                if (w.cache() != null) {
+                    issues.add(new PricingIssue("cache", what + ": embeddings are not cached"));
+                }
+            }
+            default -> {
+                if (w.images() != null) {
+                    issues.add(new PricingIssue("images", what + ", not an image model: images need a model of "
+                            + "kind: image"));
+                } else if (w.outputTokens() == null) {
+                    issues.add(new PricingIssue("output_tokens", "is required: " + what + " that bills output tokens "
+                            + "(give 0 if the calls write none)"));
+                }
+            }
+        }
+    }
+
+    /** Services the workload uses that its card does not price, or prices in another form. */
+    private static void serviceIssues(Workload w, RateCard card, List<PricingIssue> issues) {
+        RateCard.Services services = card.services();
+        if (w.guardrailTextUnitsPerRequest() != null && !services.has("guardrails")) {
+            issues.add(new PricingIssue("guardrails", card.id() + " does not price guardrails"));
+        }
+        if (w.egressGb() != null && !services.has("egress")) {
+            issues.add(new PricingIssue("egress_gb", card.id() + " does not price egress"));
+        }
+        if (w.crossRegionGb() != null && !services.has("inter_region")) {
+            issues.add(new PricingIssue("cross_region_gb", card.id() + " does not price inter-region transfer "
+                    + "(services.inter_region)"));
+        }
+        if (w.logging() != null && !services.has("logging")) {
+            issues.add(new PricingIssue("logging", card.id() + " does not price invocation logging (services.logging)"));
+        }
+        if (w.metrics() != null && w.metrics().signum() > 0 && !services.has("metrics")) {
+            issues.add(new PricingIssue("metrics", card.id() + " does not price metrics (services.metrics)"));
+        }
+        Workload.KnowledgeBaseUse kb = w.knowledgeBase();
+        if (kb != null) {
+            knowledgeBaseIssues(kb, card, issues);
+        }
+        Workload.FineTuning fineTuning = w.fineTuning();
+        if (fineTuning != null && fineTuning.storedModels() != null && fineTuning.storedModels().signum() > 0
+                && !services.has("fine_tuning")) {
+            issues.add(new PricingIssue("fine_tuning.stored_models", card.id()
+                    + " does not price custom-model storage"));
+        }
+    }
+
+    private static void knowledgeBaseIssues(Workload.KnowledgeBaseUse kb, RateCard card, List<PricingIssue> issues) {
+        RateCard.Services services = card.services();
+        RateCard.KnowledgeBase store = services.knowledgeBase();
+        String field = kb.ocus() == null && kb.documentsGb() == null && !kb.embeds() ? "knowledge_bases"
+                : "knowledge_base";
+        if (kb.count().signum() > 0 && store == null) {
+            issues.add(new PricingIssue(field, card.id() + " does not price knowledge bases"));
+            return;
+        }
+        if (kb.ocus() != null && (store == null || !store.perOcu())) {
+            issues.add(new PricingIssue("knowledge_base.ocus", card.id() + " prices a knowledge base per month, not "
+                    + "per OCU: leave ocus out or use a card with services.knowledge_base.ocu_hourly"));
+        } else if (kb.ocus() != null && kb.ocus().compareTo(store.minOcus()) < 0) {
+            issues.add(new PricingIssue("knowledge_base.ocus", "must be at least the card's min_ocus ("
+                    + store.minOcus().toPlainString() + " on " + card.id() + "), got " + kb.ocus().toPlainString()));
+        }
+        if (kb.documentsGb() != null && kb.documentsGb().signum() > 0) {
+            if (!services.has("s3")) {
+                issues.add(new PricingIssue("knowledge_base.documents_gb", card.id() + " does not price document "
+                        + "storage (services.s3)"));
+            }
+            if (store == null || store.indexStoragePerGbMonth() == null) {
+                issues.add(new PricingIssue("knowledge_base.documents_gb", card.id() + " does not price index "
+                        + "storage (services.knowledge_base.index_storage_per_gb_month)"));
+            }
+        }
+        if (kb.embeddingModel() != null) {
+            ModelPrice embedding = card.find(kb.embeddingModel()).orElse(null);
+            if (embedding == null) {
+                issues.add(new PricingIssue("knowledge_base.embedding_model", dev.aicost.input.Suggest.unknownModel(
+                        kb.embeddingModel(), card)));
+            } else if (embedding.kind() != ModelPrice.Kind.EMBEDDING) {
+                issues.add(new PricingIssue("knowledge_base.embedding_model", embedding.id() + " is not an embedding "
+                        + "model on " + card.id() + " (kind: " + embedding.kind().key() + "); the embedding model "
+                        + "must be a kind: embedding model of the same card"
+                        + embeddingModels(card)));
+            }
+        }
+    }
+
+    private static String embeddingModels(RateCard card) {
+        List<String> ids = card.models().values().stream().filter(m -> m.kind() == ModelPrice.Kind.EMBEDDING)
+                .map(ModelPrice::id).toList();
+        return ids.isEmpty() ? "" : "; embedding models: " + String.join(", ", ids);
+    }
+
     /**
-     * One egress free-tier credit per card: -min(egress GB on that card, free GB) x per GB.
+     * The report-level egress lines per card, from the month's total egress E on that card: the
+     * free-tier credit -min(E, free GB) x the first tier's rate, and the volume discount
+     * (E priced across the tiers) - E x the first tier's rate, when it is not zero.
      */
     static List<ReportLine> freeTierCredits(List<WorkloadMonth> months) {
         Map<String, BigDecimal> egressByCard = new LinkedHashMap<>();
@@ -303,14 +551,22 @@ public final class CostEstimator {
         }
         List<ReportLine> lines = new ArrayList<>();
         for (Map.Entry<String, BigDecimal> entry : egressByCard.entrySet()) {
-            RateCard.Services services = cards.get(entry.getKey()).services();
-            BigDecimal freeGb = services.egressFreeGb();
-            if (freeGb == null || freeGb.signum() == 0 || entry.getValue().signum() == 0) {
-                continue;
+            RateCard.Egress egress = cards.get(entry.getKey()).services().egress();
+            BigDecimal total = entry.getValue();
+            BigDecimal first = egress.firstRate();
+            BigDecimal freeGb = egress.freeGb();
+            if (freeGb != null && freeGb.signum() != 0 && total.signum() != 0) {
+                BigDecimal creditedGb = total.min(freeGb);
+                lines.add(new ReportLine("egress_free_tier", entry.getKey(), creditedGb, "GB", first, "per GB",
+                        creditedGb.multiply(first).negate()));
             }
-            BigDecimal creditedGb = entry.getValue().min(freeGb);
-            lines.add(new ReportLine("egress_free_tier", entry.getKey(), creditedGb, "GB", services.egressPerGb(),
-                    "per GB", creditedGb.multiply(services.egressPerGb()).negate()));
+            BigDecimal discount = egress.tiered(total).subtract(total.multiply(first));
+            if (discount.signum() != 0) {
+                BigDecimal firstEnd = egress.tiers().get(0).upToGb();
+                BigDecimal above = total.subtract(firstEnd);
+                lines.add(new ReportLine("egress_volume_discount", entry.getKey(), above, "GB",
+                        discount.negate().divide(above, MC), "per GB above the first tier (average)", discount));
+            }
         }
         return lines;
     }

@@ -28,7 +28,8 @@ public final class ModeRates {
             return derived;
         }
         return new TokenPrices(first(explicit.input(), derived.input()), first(explicit.output(), derived.output()),
-                first(explicit.cacheWrite(), derived.cacheWrite()), first(explicit.cacheRead(), derived.cacheRead()));
+                first(explicit.cacheWrite(), derived.cacheWrite()), first(explicit.cacheRead(), derived.cacheRead()),
+                first(explicit.cacheWrite1h(), derived.cacheWrite1h()));
     }
 
     /** Whether a call with {@code inputTokens} input tokens is billed at long-context rates. */

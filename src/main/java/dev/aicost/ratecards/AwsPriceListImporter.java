@@ -238,7 +238,7 @@ public final class AwsPriceListImporter {
                 }
             });
             String id = slug(collected.name);
-            models.put(id, new ModelPrice(id, collected.name, List.of(), null, new TokenPrices(standard[0], standard[1],
+            models.put(id, ModelPrice.chat(id, collected.name, List.of(), null, new TokenPrices(standard[0], standard[1],
                     standard[2], standard[3]), modes, null, null, collected.hourly.isEmpty() ? null
                             : new ModelPrice.Provisioned(null, false, collected.hourly)));
         }

@@ -36,7 +36,6 @@ public final class LiteLlmImporter {
             CardHeader header) {
         Map<String, ModelPrice> models = new LinkedHashMap<>();
         List<ImportResult.Skipped> skipped = new ArrayList<>();
-        int oneHourWrites = 0;
         for (Map.Entry<String, Object> entry : entries(map).entrySet()) {
             String key = entry.getKey();
             if (!(entry.getValue() instanceof Map<?, ?> raw)) {
@@ -101,23 +100,17 @@ public final class LiteLlmImporter {
                 skipped.add(new ImportResult.Skipped(key, "a second entry for " + id));
                 continue;
             }
-            if (fields.containsKey("cache_creation_input_token_cost_above_1hr")) {
-                oneHourWrites++;
-            }
             TokenPrices standard = new TokenPrices(input, output, price(fields, "cache_creation_input_token_cost"),
-                    price(fields, "cache_read_input_token_cost"));
+                    price(fields, "cache_read_input_token_cost"),
+                    price(fields, "cache_creation_input_token_cost_above_1hr"));
             Map<Mode, TokenPrices> modes = new EnumMap<>(Mode.class);
             mode(fields, "_batches", Mode.BATCH, modes);
             mode(fields, "_priority", Mode.PRIORITY, modes);
             mode(fields, "_flex", Mode.FLEX, modes);
-            models.put(id, new ModelPrice(id, key, aliases, null, standard, modes, longContext(fields), null, null));
+            models.put(id, ModelPrice.chat(id, key, aliases, null, standard, modes, longContext(fields), null, null));
         }
         List<String> notes = new ArrayList<>();
         notes.add("LiteLLM has no capability tiers: add 'tier:' to models you want 'route' to consider");
-        if (oneHourWrites > 0) {
-            notes.add(oneHourWrites + " model(s) also have a 1-hour cache-write price, which cards do not hold "
-                    + "(the 5-minute price is used)");
-        }
         RateCard card = new RateCard(header.id(), header.provider(), header.region(), header.currency(),
                 header.effective(), header.checked(), header.source(), RateCard.ModeDefaults.NONE, models,
                 RateCard.Services.NONE);

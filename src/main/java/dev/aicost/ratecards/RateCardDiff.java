@@ -84,6 +84,10 @@ public final class RateCardDiff {
             tokens(prices, "long_context.", m.longContext().prices());
         }
         put(prices, "training", m.training());
+        m.images().forEach((size, price) -> prices.put("images." + size, price));
+        if (m.custom() != null && m.custom().prices() != null) {
+            tokens(prices, "custom.", m.custom().prices());
+        }
         if (m.provisioned() != null) {
             put(prices, "provisioned.model_unit_tpm", m.provisioned().modelUnitTpm());
             m.provisioned().hourly().forEach((term, price) -> prices.put("provisioned.hourly." + term, price));
@@ -100,11 +104,34 @@ public final class RateCardDiff {
         put(prices, "defaults.priority_premium", card.defaults().priorityPremium());
         put(prices, "defaults.flex_discount", card.defaults().flexDiscount());
         RateCard.Services s = card.services();
-        put(prices, "services.egress.per_gb", s.egressPerGb());
-        put(prices, "services.egress.free_gb", s.egressFreeGb());
+        if (s.egress() != null) {
+            put(prices, "services.egress.free_gb", s.egress().freeGb());
+            List<RateCard.EgressTier> tiers = s.egress().tiers();
+            if (tiers.size() == 1) {
+                put(prices, "services.egress.per_gb", tiers.get(0).perGb());
+            } else {
+                for (int i = 0; i < tiers.size(); i++) {
+                    put(prices, "services.egress.tiers[" + i + "].up_to_gb", tiers.get(i).upToGb());
+                    put(prices, "services.egress.tiers[" + i + "].per_gb", tiers.get(i).perGb());
+                }
+            }
+        }
         put(prices, "services.guardrails.per_1k_text_units", s.guardrailsPer1kTextUnits());
-        put(prices, "services.knowledge_base.monthly", s.knowledgeBaseMonthly());
+        if (s.knowledgeBase() != null) {
+            put(prices, "services.knowledge_base.monthly", s.knowledgeBase().monthly());
+            put(prices, "services.knowledge_base.ocu_hourly", s.knowledgeBase().ocuHourly());
+            put(prices, "services.knowledge_base.min_ocus", s.knowledgeBase().minOcus());
+            put(prices, "services.knowledge_base.index_storage_per_gb_month",
+                    s.knowledgeBase().indexStoragePerGbMonth());
+        }
         put(prices, "services.fine_tuning.storage_per_model_month", s.fineTuningStoragePerModelMonth());
+        put(prices, "services.inter_region.per_gb", s.interRegionPerGb());
+        if (s.logging() != null) {
+            put(prices, "services.logging.ingest_per_gb", s.logging().ingestPerGb());
+            put(prices, "services.logging.storage_per_gb_month", s.logging().storagePerGbMonth());
+        }
+        put(prices, "services.metrics.per_metric_month", s.metricsPerMonth());
+        put(prices, "services.s3.per_gb_month", s.s3PerGbMonth());
         return prices;
     }
 
@@ -113,6 +140,7 @@ public final class RateCardDiff {
         put(prices, prefix + "output", tokens.output());
         put(prices, prefix + "cache_write", tokens.cacheWrite());
         put(prices, prefix + "cache_read", tokens.cacheRead());
+        put(prices, prefix + "cache_write_1h", tokens.cacheWrite1h());
     }
 
     private static void put(Map<String, BigDecimal> prices, String field, BigDecimal value) {

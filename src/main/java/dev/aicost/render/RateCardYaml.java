@@ -49,7 +49,19 @@ public final class RateCardYaml {
             if (m.tier() != null) {
                 out.append("    tier: ").append(m.tier()).append('\n');
             }
+            if (m.kind() != ModelPrice.Kind.CHAT) {
+                out.append("    kind: ").append(m.kind().key()).append('\n');
+            }
             tokens(out, "    ", m.standard());
+            if (!m.images().isEmpty()) {
+                out.append("    images: {");
+                int n = 0;
+                for (Map.Entry<String, BigDecimal> size : m.images().entrySet()) {
+                    out.append(n++ == 0 ? " " : ", ").append(quote(size.getKey())).append(": ")
+                            .append(size.getValue().toPlainString());
+                }
+                out.append(" }\n");
+            }
             for (Mode mode : List.of(Mode.BATCH, Mode.PRIORITY, Mode.FLEX)) {
                 TokenPrices prices = m.modes().get(mode);
                 if (prices != null) {
@@ -75,30 +87,69 @@ public final class RateCardYaml {
                 }
                 out.append(" }\n");
             }
-        }
-        RateCard.Services s = card.services();
-        if (s.egressPerGb() != null || s.guardrailsPer1kTextUnits() != null || s.knowledgeBaseMonthly() != null
-                || s.fineTuningStoragePerModelMonth() != null) {
-            out.append("services:\n");
-            if (s.egressPerGb() != null) {
-                out.append("  egress: { per_gb: ").append(s.egressPerGb().toPlainString())
-                        .append(s.egressFreeGb() == null ? "" : ", free_gb: " + s.egressFreeGb().toPlainString())
-                        .append(" }\n");
-            }
-            if (s.guardrailsPer1kTextUnits() != null) {
-                out.append("  guardrails: { per_1k_text_units: ").append(s.guardrailsPer1kTextUnits().toPlainString())
-                        .append(" }\n");
-            }
-            if (s.knowledgeBaseMonthly() != null) {
-                out.append("  knowledge_base: { monthly: ").append(s.knowledgeBaseMonthly().toPlainString())
-                        .append(" }\n");
-            }
-            if (s.fineTuningStoragePerModelMonth() != null) {
-                out.append("  fine_tuning: { storage_per_model_month: ")
-                        .append(s.fineTuningStoragePerModelMonth().toPlainString()).append(" }\n");
+            if (m.custom() != null) {
+                out.append("    custom: { serving: ").append(m.custom().onDemand() ? "on_demand" : "provisioned_only");
+                String prices = m.custom().prices() == null ? "" : inline(m.custom().prices());
+                out.append(prices.isEmpty() ? " }" : ", " + prices.substring(2)).append('\n');
             }
         }
+        services(out, card.services());
         return out.toString();
+    }
+
+    private static void services(StringBuilder out, RateCard.Services s) {
+        StringBuilder body = new StringBuilder();
+        if (s.egress() != null) {
+            RateCard.Egress egress = s.egress();
+            if (egress.tiers().size() == 1) {
+                body.append("  egress: { per_gb: ").append(egress.firstRate().toPlainString())
+                        .append(egress.freeGb() == null ? "" : ", free_gb: " + egress.freeGb().toPlainString())
+                        .append(" }\n");
+            } else {
+                body.append("  egress:\n");
+                if (egress.freeGb() != null) {
+                    body.append("    free_gb: ").append(egress.freeGb().toPlainString()).append('\n');
+                }
+                body.append("    tiers:\n");
+                for (RateCard.EgressTier tier : egress.tiers()) {
+                    body.append("      - { ").append(tier.upToGb() == null ? ""
+                            : "up_to_gb: " + tier.upToGb().toPlainString() + ", ").append("per_gb: ")
+                            .append(tier.perGb().toPlainString()).append(" }\n");
+                }
+            }
+        }
+        if (s.guardrailsPer1kTextUnits() != null) {
+            body.append("  guardrails: { per_1k_text_units: ").append(s.guardrailsPer1kTextUnits().toPlainString())
+                    .append(" }\n");
+        }
+        if (s.knowledgeBase() != null) {
+            RateCard.KnowledgeBase kb = s.knowledgeBase();
+            body.append("  knowledge_base: { ").append(kb.perOcu() ? "ocu_hourly: " + kb.ocuHourly().toPlainString()
+                    + ", min_ocus: " + kb.minOcus().toPlainString() + (kb.indexStoragePerGbMonth() == null ? ""
+                            : ", index_storage_per_gb_month: " + kb.indexStoragePerGbMonth().toPlainString())
+                    : "monthly: " + kb.monthly().toPlainString()).append(" }\n");
+        }
+        if (s.fineTuningStoragePerModelMonth() != null) {
+            body.append("  fine_tuning: { storage_per_model_month: ")
+                    .append(s.fineTuningStoragePerModelMonth().toPlainString()).append(" }\n");
+        }
+        if (s.interRegionPerGb() != null) {
+            body.append("  inter_region: { per_gb: ").append(s.interRegionPerGb().toPlainString()).append(" }\n");
+        }
+        if (s.logging() != null) {
+            body.append("  logging: { ingest_per_gb: ").append(s.logging().ingestPerGb().toPlainString())
+                    .append(", storage_per_gb_month: ").append(s.logging().storagePerGbMonth().toPlainString())
+                    .append(" }\n");
+        }
+        if (s.metricsPerMonth() != null) {
+            body.append("  metrics: { per_metric_month: ").append(s.metricsPerMonth().toPlainString()).append(" }\n");
+        }
+        if (s.s3PerGbMonth() != null) {
+            body.append("  s3: { per_gb_month: ").append(s.s3PerGbMonth().toPlainString()).append(" }\n");
+        }
+        if (body.length() > 0) {
+            out.append("services:\n").append(body);
+        }
     }
 
     private static void tokens(StringBuilder out, String indent, TokenPrices prices) {
@@ -106,14 +157,16 @@ public final class RateCardYaml {
         number(out, indent, "output", prices.output());
         number(out, indent, "cache_write", prices.cacheWrite());
         number(out, indent, "cache_read", prices.cacheRead());
+        number(out, indent, "cache_write_1h", prices.cacheWrite1h());
     }
 
     private static String inline(TokenPrices prices) {
         StringBuilder out = new StringBuilder("{");
-        String[] names = {"input", "output", "cache_write", "cache_read"};
-        BigDecimal[] values = {prices.input(), prices.output(), prices.cacheWrite(), prices.cacheRead()};
+        String[] names = {"input", "output", "cache_write", "cache_read", "cache_write_1h"};
+        BigDecimal[] values = {prices.input(), prices.output(), prices.cacheWrite(), prices.cacheRead(),
+            prices.cacheWrite1h()};
         int written = 0;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < names.length; i++) {
             if (values[i] != null) {
                 out.append(written++ == 0 ? " " : ", ").append(names[i]).append(": ").append(values[i].toPlainString());
             }

@@ -49,7 +49,7 @@ class ShippedRateCardsTest {
         // inference-profile ids resolve through aliases
         assertThat(card.find("us.anthropic.claude-sonnet-4-5-20250929-v1:0").orElseThrow().id())
                 .isEqualTo("anthropic.claude-sonnet-4-5");
-        assertThat(card.services().egressFreeGb()).isEqualByComparingTo("100");
+        assertThat(card.services().egress().freeGb()).isEqualByComparingTo("100");
     }
 
     @Test

@@ -134,10 +134,10 @@ class CostEstimatorProperties {
         return new Workload("w", model, null, BigDecimal.valueOf((Integer) base[1]), BigDecimal.valueOf((Integer) base[2]),
                 inputTokens, BigDecimal.valueOf((Integer) base[4]), cache, mix, provisioned,
                 (extras & 2) != 0 ? new BigDecimal("4") : null, (extras & 4) != 0 ? new BigDecimal("40") : null,
-                (extras & 8) != 0 ? BigDecimal.ONE : null,
+                (extras & 8) != 0 ? Workload.KnowledgeBaseUse.plain(BigDecimal.ONE) : null,
                 model.equals("big") && (extras & 8) != 0 ? new Workload.FineTuning(new BigDecimal("1000000"),
                         BigDecimal.ONE, BigDecimal.ONE) : null,
-                (extras & 4) != 0 ? new BigDecimal("0.05") : null);
+                (extras & 4) != 0 ? new BigDecimal("0.05") : null, null, null, null, null, java.util.Map.of());
     }
 
     private static EstimateInput input(Workload w) {

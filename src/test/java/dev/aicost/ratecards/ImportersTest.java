@@ -156,11 +156,11 @@ class ImportersTest {
         RateCard old = LiteLlmImporter.importMap(LITELLM, "openai", null, null, HEADER).card();
         Map<String, ModelPrice> models = new java.util.LinkedHashMap<>(old.models());
         ModelPrice gpt5 = models.get("gpt-5");
-        models.put("gpt-5", new ModelPrice(gpt5.id(), gpt5.name(), gpt5.aliases(), 3, new dev.aicost.model.TokenPrices(
+        models.put("gpt-5", ModelPrice.chat(gpt5.id(), gpt5.name(), gpt5.aliases(), 3, new dev.aicost.model.TokenPrices(
                 new BigDecimal("1.00"), gpt5.standard().output(), gpt5.standard().cacheWrite(),
                 gpt5.standard().cacheRead()), gpt5.modes(), null, null, null));
         models.remove("gpt-4.1");
-        models.put("new-model", new ModelPrice("new-model", "n", List.of(), null, new dev.aicost.model.TokenPrices(
+        models.put("new-model", ModelPrice.chat("new-model", "n", List.of(), null, new dev.aicost.model.TokenPrices(
                 BigDecimal.ONE, BigDecimal.ONE, null, null), Map.of(), null, null, null));
         RateCard now = new RateCard(old.id(), old.provider(), old.region(), old.currency(), old.effective(),
                 old.checked(), old.source(), old.defaults(), models, old.services());
