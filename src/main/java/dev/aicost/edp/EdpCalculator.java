@@ -11,7 +11,9 @@ import java.util.List;
  * net N = organic x (1 - d) + AI x (1 - d) x (1 - a); shortfall S = max(0, commit - N);
  * support F = 12 x fee(L / 12); with EDP = N + S + F; without = L + 12 x baseline fee(L / 12);
  * commit gap = max(0, commit - organic x (1 - d)), AI absorbed = min(AI net, gap);
- * break-even commit = L + baseline fee - F; with uncertainty u, P(shortfall) = Phi((commit - N) / (u N))
+ * break-even commit = L + baseline fee - F; buying the AI from its provider instead,
+ * cost_ai_direct = organic x (1 - d) + max(0, commit - organic x (1 - d)) + 12 x fee(organic / 12) + AI
+ * and savings_vs_direct = cost_ai_direct - with EDP; with uncertainty u, P(shortfall) = Phi((commit - N) / (u N))
  * and the commit with a 10% shortfall risk N x (1 - 1.2815516 u).
  */
 public final class EdpCalculator {
@@ -81,23 +83,27 @@ public final class EdpCalculator {
             probability = NormalDistribution.cdf(commit.subtract(net).divide(sigma, MC));
             safe = net.multiply(BigDecimal.ONE.subtract(NormalDistribution.Z_90.multiply(inputs.uncertainty())));
         }
+        BigDecimal organicSupport = inputs.support().monthlyFee(organic.divide(TWELVE, MC)).multiply(TWELVE);
+        BigDecimal direct = organicNet.add(gap).add(organicSupport).add(aiSpend);
         return new EdpResult.Year(year, list, organic, aiSpend, net, commit, shortfall, support, with, without, savings,
-                effective, gap, aiNet, absorbed, aiNet.subtract(absorbed), breakeven, probability, safe);
+                effective, gap, aiNet, absorbed, aiNet.subtract(absorbed), breakeven, probability, safe, direct,
+                direct.subtract(with));
     }
 
     static EdpResult.Year totals(List<EdpResult.Year> years) {
-        BigDecimal[] sums = new BigDecimal[16];
+        BigDecimal[] sums = new BigDecimal[18];
         java.util.Arrays.fill(sums, BigDecimal.ZERO);
         for (EdpResult.Year y : years) {
             BigDecimal[] values = {y.listSpend(), y.organicSpend(), y.aiSpend(), y.netSpend(), y.commit(),
                 y.shortfall(), y.supportFee(), y.costWithEdp(), y.costWithoutEdp(), y.savings(), y.commitGap(),
-                y.aiNet(), y.aiAbsorbed(), y.incrementalAiCost(), y.breakevenCommit(), BigDecimal.ZERO};
+                y.aiNet(), y.aiAbsorbed(), y.incrementalAiCost(), y.breakevenCommit(), BigDecimal.ZERO,
+                y.costAiDirect(), y.savingsVsDirect()};
             for (int i = 0; i < values.length; i++) {
                 sums[i] = sums[i].add(values[i]);
             }
         }
         BigDecimal effective = sums[0].signum() == 0 ? null : sums[9].divide(sums[0], MC);
         return new EdpResult.Year(0, sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7], sums[8],
-                sums[9], effective, sums[10], sums[11], sums[12], sums[13], sums[14], null, null);
+                sums[9], effective, sums[10], sums[11], sums[12], sums[13], sums[14], null, null, sums[16], sums[17]);
     }
 }

@@ -73,6 +73,8 @@ final class EdpJson {
         money(g, "cost_with_edp", y.costWithEdp());
         money(g, "cost_without_edp", y.costWithoutEdp());
         money(g, "savings", y.savings());
+        money(g, "cost_ai_direct", y.costAiDirect());
+        money(g, "savings_vs_direct", y.savingsVsDirect());
         if (y.effectiveDiscount() == null) {
             g.writeNullField("effective_discount");
         } else {

@@ -73,6 +73,14 @@ public final class EdpRenderer {
                         + "be a shortfall. Above the gap it is incremental, paid at the discounted rate."), Style.PLAIN,
                         Document.Markdown.PARAGRAPHS, false, In.MARKDOWN)
                 .lines(absorbed, Style.PLAIN, Document.Markdown.BULLETS, false, In.MARKDOWN)
+                .blank(In.MARKDOWN).heading("Bedrock inside the commit vs buying AI direct", In.MARKDOWN)
+                .blank(In.MARKDOWN)
+                .lines(List.of("The alternative procurement asks about first: keep the EDP for organic spend only and "
+                        + "buy the AI from its provider directly at list price. Then the commit gap is a shortfall, "
+                        + "support is charged on organic spend alone, and the AI is paid in full: cost = organic net + "
+                        + "max(0, commit - organic net) + support on organic spend + AI at list."), Style.PLAIN,
+                        Document.Markdown.PARAGRAPHS, false, In.MARKDOWN)
+                .lines(direct(report), Style.PLAIN, Document.Markdown.BULLETS, false, In.MARKDOWN)
                 .blank(In.MARKDOWN).heading("Recommendation", In.MARKDOWN).blank(In.MARKDOWN)
                 .lines(List.of(recommendation(report)), Style.PLAIN, Document.Markdown.PLAIN, false, In.MARKDOWN);
         if (report.advice().recommended() != null) {
@@ -98,7 +106,8 @@ public final class EdpRenderer {
     static String csv(EdpReport report) {
         Csv csv = new Csv("scenario", "year", "discount", "list_spend", "net_spend", "commit", "shortfall",
                 "support_fee", "cost_with_edp", "cost_without_edp", "savings", "effective_discount", "commit_gap",
-                "ai_absorbed", "incremental_ai_cost", "breakeven_commit", "shortfall_probability", "safe_commit");
+                "ai_absorbed", "incremental_ai_cost", "breakeven_commit", "shortfall_probability", "safe_commit",
+                "cost_ai_direct", "savings_vs_direct");
         for (EdpResult result : report.results()) {
             List<EdpResult.Year> rows = new ArrayList<>(result.years());
             rows.add(result.totals());
@@ -112,7 +121,8 @@ public final class EdpRenderer {
                         Numbers.money6(y.commitGap()), Numbers.money6(y.aiAbsorbed()),
                         Numbers.money6(y.incrementalAiCost()), Numbers.money6(y.breakevenCommit()),
                         y.shortfallProbability() == null ? "" : EdpJson.ratio(y.shortfallProbability()).toPlainString(),
-                        y.safeCommit() == null ? "" : Numbers.money6(y.safeCommit()));
+                        y.safeCommit() == null ? "" : Numbers.money6(y.safeCommit()), Numbers.money6(y.costAiDirect()),
+                        Numbers.money6(y.savingsVsDirect()));
             }
         }
         return csv.toString();
@@ -137,6 +147,9 @@ public final class EdpRenderer {
         row(table, report, "cost without EDP", r -> Numbers.cents(r.totals().costWithoutEdp(), cur), Style.PLAIN);
         row(table, report, "savings", r -> Numbers.cents(r.totals().savings(), cur), Style.STRONG);
         row(table, report, "savings per year", r -> Numbers.cents(EdpAdvice.savingsPerYear(r), cur), Style.STRONG);
+        row(table, report, "cost buying AI direct", r -> Numbers.cents(r.totals().costAiDirect(), cur), Style.PLAIN);
+        row(table, report, "savings vs buying AI direct", r -> Numbers.cents(r.totals().savingsVsDirect(), cur),
+                Style.STRONG);
         row(table, report, "effective discount", r -> r.totals().effectiveDiscount() == null ? "n/a"
                 : Numbers.percent(r.totals().effectiveDiscount()), Style.PLAIN);
         row(table, report, "AI absorbed by the commit", r -> Numbers.cents(r.totals().aiAbsorbed(), cur), Style.PLAIN);
@@ -187,6 +200,19 @@ public final class EdpRenderer {
             table.row(y.year() == 0 ? Style.STRONG : Style.PLAIN, cells.toArray(String[]::new));
         }
         return table;
+    }
+
+    private static List<String> direct(EdpReport report) {
+        String cur = report.currency();
+        List<String> lines = new ArrayList<>();
+        for (EdpResult result : report.results()) {
+            lines.add(result.scenario().name() + ": " + Numbers.cents(result.totals().costAiDirect(), cur)
+                    + " buying AI direct vs " + Numbers.cents(result.totals().costWithEdp(), cur)
+                    + " through Bedrock inside the EDP: " + (result.totals().savingsVsDirect().signum() < 0
+                            ? Numbers.cents(result.totals().savingsVsDirect().negate(), cur) + " more through Bedrock"
+                            : Numbers.cents(result.totals().savingsVsDirect(), cur) + " saved") + " over the term.");
+        }
+        return lines;
     }
 
     static String recommendation(EdpReport report) {
