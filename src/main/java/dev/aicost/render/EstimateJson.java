@@ -32,7 +32,8 @@ final class EstimateJson {
         g.writeNumberField("hours_per_month", Numbers.quantity(report.hoursPerMonth()));
         g.writeNumberField("months", report.months());
         g.writeArrayFieldStart("workloads");
-        for (WorkloadMonth month : estimate.workloads()) {
+        for (int i = 0; i < estimate.workloads().size(); i++) {
+            WorkloadMonth month = estimate.workloads().get(i);
             g.writeStartObject();
             g.writeStringField("name", month.input().workload().name());
             g.writeStringField("ratecard", month.input().card().id());
@@ -41,6 +42,9 @@ final class EstimateJson {
             g.writeNumberField("calls_per_month", Numbers.quantity(month.calls()));
             g.writeNumberField("tokens_per_month", Numbers.quantity(month.tokens()));
             g.writeStringField("monthly_cost", Numbers.money6(month.monthlyCost()));
+            g.writeStringField("monthly_cost_low", Numbers.money6(estimate.ranges().get(i).low()));
+            g.writeStringField("monthly_cost_high", Numbers.money6(estimate.ranges().get(i).high()));
+            ranges(g, month.input().workload().ranges());
             money(g, "cost_per_1k_requests", month.costPer1kRequests());
             money(g, "cost_per_1m_tokens", month.costPer1mTokens());
             lines(g, "lines", month.lines());
@@ -59,6 +63,8 @@ final class EstimateJson {
         }
         g.writeEndArray();
         g.writeStringField("monthly_total", Numbers.money6(estimate.monthlyTotal()));
+        g.writeStringField("monthly_total_low", Numbers.money6(estimate.totalRange().low()));
+        g.writeStringField("monthly_total_high", Numbers.money6(estimate.totalRange().high()));
         g.writeStringField("one_time_total", Numbers.money6(estimate.oneTimeTotal()));
         g.writeArrayFieldStart("forecast");
         for (Estimate.MonthTotal month : estimate.forecast()) {
@@ -104,6 +110,8 @@ final class EstimateJson {
             g.writeStringField("amount", Numbers.money6(report.budget()));
             g.writeStringField("judged_total", Numbers.money6(report.guardedTotal()));
             g.writeBooleanField("exceeded", report.overBudget());
+            g.writeStringField("judged_high", Numbers.money6(report.guardedHigh()));
+            g.writeBooleanField("high_exceeds", report.budget().compareTo(report.guardedHigh()) < 0);
             g.writeEndObject();
         }
         JsonText.strings(g, "warnings", report.warnings());
@@ -158,6 +166,19 @@ final class EstimateJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** The ranged fields of a workload and their ends: {@code { "input_tokens": { "low": .., "high": .. } }}. */
+    private static void ranges(JsonGenerator g, java.util.Map<String, dev.aicost.model.Workload.Range> ranges)
+            throws IOException {
+        g.writeObjectFieldStart("ranges");
+        for (var entry : ranges.entrySet()) {
+            g.writeObjectFieldStart(entry.getKey());
+            g.writeNumberField("low", Numbers.quantity(entry.getValue().low()));
+            g.writeNumberField("high", Numbers.quantity(entry.getValue().high()));
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     private static void money(JsonGenerator g, String field, BigDecimal amount) throws IOException {

@@ -64,7 +64,27 @@ public final class EstimateRenderer {
             csv.row("", line.ratecard(), "", line.component(), "", Numbers.quantity(line.quantity()).toPlainString(),
                     line.unit(), Numbers.money6(line.rate()), line.rateUnit(), Numbers.money6(line.cost()), "monthly");
         }
+        var estimate = report.estimate();
+        if (estimate.hasRanges()) { // rows of recurrence "range" are bounds, not costs to add up
+            for (int i = 0; i < estimate.workloads().size(); i++) {
+                WorkloadMonth month = estimate.workloads().get(i);
+                if (month.input().workload().ranges().isEmpty()) {
+                    continue;
+                }
+                rangeRow(csv, month, "monthly_cost_low", estimate.ranges().get(i).low());
+                rangeRow(csv, month, "monthly_cost_high", estimate.ranges().get(i).high());
+            }
+            csv.row("", "", "", "monthly_total_low", "", "", "", "", "", Numbers.money6(estimate.totalRange().low()),
+                    "range");
+            csv.row("", "", "", "monthly_total_high", "", "", "", "", "", Numbers.money6(estimate.totalRange().high()),
+                    "range");
+        }
         return csv.toString();
+    }
+
+    private static void rangeRow(Csv csv, WorkloadMonth month, String component, java.math.BigDecimal cost) {
+        csv.row(month.input().workload().name(), month.input().card().id(), month.input().model().id(), component, "",
+                "", "", "", "", Numbers.money6(cost), "range");
     }
 
     private static void csvLine(Csv csv, WorkloadMonth month, LineItem line, String recurrence) {

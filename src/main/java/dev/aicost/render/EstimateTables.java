@@ -24,7 +24,8 @@ final class EstimateTables {
                 new Column("QUANTITY", true, 6), new Column("UNIT", false, 3), new Column("RATE", true, 4),
                 new Column("COST", true, 10)));
         Estimate estimate = report.estimate();
-        for (WorkloadMonth month : estimate.workloads()) {
+        for (int i = 0; i < estimate.workloads().size(); i++) {
+            WorkloadMonth month = estimate.workloads().get(i);
             var input = month.input();
             table.span(Style.STRONG, input.workload().name() + " · " + input.model().id() + " · " + input.card().id());
             for (LineItem line : month.lines()) {
@@ -33,6 +34,10 @@ final class EstimateTables {
                         Numbers.cents(line.cost(), cur));
             }
             table.total(Style.STRONG, "  subtotal", Numbers.cents(month.monthlyCost(), cur));
+            if (!input.workload().ranges().isEmpty()) {
+                table.total(Style.DIM, "  range (" + String.join(", ", input.workload().ranges().keySet()) + ")",
+                        range(estimate.ranges().get(i), cur));
+            }
             for (LineItem line : month.oneTime()) {
                 table.row(Style.DIM, "  " + line.component() + " (one-time)", "", Numbers.count(line.quantity()),
                         line.unit(), rate(line.rate(), line.rateUnit(), cur), Numbers.cents(line.cost(), cur));
@@ -47,6 +52,9 @@ final class EstimateTables {
         }
         table.rule();
         table.total(Style.STRONG, "Monthly total (month 1)", Numbers.cents(estimate.monthlyTotal(), cur));
+        if (estimate.hasRanges()) {
+            table.total(Style.PLAIN, "Range, low to high ends (month 1)", range(estimate.totalRange(), cur));
+        }
         if (estimate.oneTimeTotal().signum() != 0) {
             table.total(Style.PLAIN, "One-time costs (not in monthly totals)",
                     Numbers.cents(estimate.oneTimeTotal(), cur));
@@ -166,6 +174,11 @@ final class EstimateTables {
                     + (report.overBudget() ? "  OVER BUDGET by " + Numbers.cents(
                             report.guardedTotal().subtract(report.budget()), cur) : "  within budget");
             lines.add(new TextLine(text, report.overBudget() ? Style.WARN : Style.PLAIN));
+            if (report.highEndOverBudget()) {
+                lines.add(new TextLine("warning: the high end of the range, " + Numbers.cents(report.guardedHigh(), cur)
+                        + (report.discount() != null ? " (net)" : "") + ", exceeds the budget of "
+                        + Numbers.cents(report.budget(), cur) + "; the expected total is within it", Style.WARN));
+            }
         }
         for (String warning : report.warnings()) {
             lines.add(new TextLine("warning: " + warning, Style.WARN));
@@ -191,6 +204,10 @@ final class EstimateTables {
                 java.math.RoundingMode.HALF_EVEN), cur)) + " per 1K requests · "
                 + (perTokens == null ? "n/a" : Numbers.rate(perTokens.setScale(4, java.math.RoundingMode.HALF_EVEN),
                         cur)) + " per 1M tokens";
+    }
+
+    private static String range(Estimate.CostRange range, String cur) {
+        return Numbers.cents(range.low(), cur) + " to " + Numbers.cents(range.high(), cur);
     }
 
     private static String rate(BigDecimal rate, String rateUnit, String cur) {

@@ -33,4 +33,18 @@ public record EstimateReport(String spec, String currency, BigDecimal hoursPerMo
     public boolean overBudget() {
         return budget != null && Guardrails.overBudget(guardedTotal(), budget);
     }
+
+    /** The high end of the month-1 range, net of the discount like {@link #guardedTotal()}. */
+    public BigDecimal guardedHigh() {
+        BigDecimal high = estimate.totalRange().high();
+        return discount == null ? high : Guardrails.net(high, discount);
+    }
+
+    /**
+     * Whether the high end of the ranges exceeds the budget although the expected total does not
+     * (a warning, not a tripped guardrail: the budget judges the expected total).
+     */
+    public boolean highEndOverBudget() {
+        return budget != null && estimate.hasRanges() && !overBudget() && Guardrails.overBudget(guardedHigh(), budget);
+    }
 }
