@@ -94,6 +94,16 @@ final class RateCardsJson {
                     g.writeNumberField("tier", m.tier());
                 }
                 JsonText.strings(g, "aliases", m.aliases());
+                g.writeStringField("kind", m.kind().key());
+                if (m.kind() == ModelPrice.Kind.IMAGE) {
+                    g.writeObjectFieldStart("images");
+                    for (Map.Entry<String, BigDecimal> e : m.images().entrySet()) {
+                        plain(g, e.getKey(), e.getValue());
+                    }
+                    g.writeEndObject();
+                    g.writeEndObject();
+                    continue;
+                }
                 g.writeObjectFieldStart("modes");
                 for (Mode mode : Mode.values()) {
                     prices(g, mode.key(), ModeRates.resolve(m, card.defaults(), mode, false));
@@ -108,6 +118,14 @@ final class RateCardsJson {
                     g.writeEndObject();
                 }
                 plain(g, "training", m.training());
+                if (m.custom() != null) {
+                    g.writeObjectFieldStart("custom");
+                    g.writeStringField("serving", m.custom().onDemand() ? "on_demand" : "provisioned_only");
+                    if (m.custom().prices() != null) {
+                        prices(g, "prices", m.custom().prices());
+                    }
+                    g.writeEndObject();
+                }
                 if (m.provisioned() != null) {
                     g.writeObjectFieldStart("provisioned");
                     g.writeObjectFieldStart("hourly");
@@ -122,8 +140,67 @@ final class RateCardsJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            services(g, card.services());
             g.writeEndObject();
         });
+    }
+
+    /** The card's services with their exact prices, as the card gives them. */
+    private static void services(JsonGenerator g, RateCard.Services s) throws IOException {
+        g.writeObjectFieldStart("services");
+        if (s.egress() != null) {
+            g.writeObjectFieldStart("egress");
+            plain(g, "free_gb", s.egress().freeGb());
+            g.writeArrayFieldStart("tiers");
+            for (RateCard.EgressTier tier : s.egress().tiers()) {
+                g.writeStartObject();
+                plain(g, "up_to_gb", tier.upToGb());
+                plain(g, "per_gb", tier.perGb());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        if (s.interRegionPerGb() != null) {
+            g.writeObjectFieldStart("inter_region");
+            plain(g, "per_gb", s.interRegionPerGb());
+            g.writeEndObject();
+        }
+        if (s.logging() != null) {
+            g.writeObjectFieldStart("logging");
+            plain(g, "ingest_per_gb", s.logging().ingestPerGb());
+            plain(g, "storage_per_gb_month", s.logging().storagePerGbMonth());
+            g.writeEndObject();
+        }
+        if (s.metricsPerMonth() != null) {
+            g.writeObjectFieldStart("metrics");
+            plain(g, "per_metric_month", s.metricsPerMonth());
+            g.writeEndObject();
+        }
+        if (s.guardrailsPer1kTextUnits() != null) {
+            g.writeObjectFieldStart("guardrails");
+            plain(g, "per_1k_text_units", s.guardrailsPer1kTextUnits());
+            g.writeEndObject();
+        }
+        if (s.knowledgeBase() != null) {
+            g.writeObjectFieldStart("knowledge_base");
+            plain(g, "monthly", s.knowledgeBase().monthly());
+            plain(g, "ocu_hourly", s.knowledgeBase().ocuHourly());
+            plain(g, "min_ocus", s.knowledgeBase().minOcus());
+            plain(g, "index_storage_per_gb_month", s.knowledgeBase().indexStoragePerGbMonth());
+            g.writeEndObject();
+        }
+        if (s.s3PerGbMonth() != null) {
+            g.writeObjectFieldStart("s3");
+            plain(g, "per_gb_month", s.s3PerGbMonth());
+            g.writeEndObject();
+        }
+        if (s.fineTuningStoragePerModelMonth() != null) {
+            g.writeObjectFieldStart("fine_tuning");
+            plain(g, "storage_per_model_month", s.fineTuningStoragePerModelMonth());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
     }
 
     private static void prices(JsonGenerator g, String name, TokenPrices p) throws IOException {
@@ -132,6 +209,7 @@ final class RateCardsJson {
         plain(g, "output", p.output());
         plain(g, "cache_write", p.cacheWrite());
         plain(g, "cache_read", p.cacheRead());
+        plain(g, "cache_write_1h", p.cacheWrite1h());
         g.writeEndObject();
     }
 

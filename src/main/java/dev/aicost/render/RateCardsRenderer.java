@@ -59,13 +59,20 @@ public final class RateCardsRenderer {
     }
 
     private static String showCsv(RateCard card, List<ModelPrice> models) {
-        Csv out = new Csv("model", "mode", "above_tokens", "input", "output", "cache_write", "cache_read");
+        Csv out = new Csv("model", "mode", "above_tokens", "input", "output", "cache_write", "cache_read",
+                "cache_write_1h", "kind", "size", "per_image");
         for (ModelPrice m : models) {
+            if (m.kind() == ModelPrice.Kind.IMAGE) {
+                m.images().forEach((size, price) -> out.row(m.id(), Mode.ON_DEMAND.key(), "", "", "", "", "", "",
+                        m.kind().key(), size, price.toPlainString()));
+                continue;
+            }
             for (boolean longContext : contexts(m)) {
                 for (Mode mode : Mode.values()) {
                     TokenPrices p = ModeRates.resolve(m, card.defaults(), mode, longContext);
                     out.row(m.id(), mode.key(), longContext ? String.valueOf(m.longContext().aboveTokens()) : "",
-                            plain(p.input()), plain(p.output()), plain(p.cacheWrite()), plain(p.cacheRead()));
+                            plain(p.input()), plain(p.output()), plain(p.cacheWrite()), plain(p.cacheRead()),
+                            plain(p.cacheWrite1h()), m.kind().key(), "", "");
                 }
             }
         }
@@ -87,33 +94,76 @@ public final class RateCardsRenderer {
                     new Column("INPUT", true, 8), new Column("OUTPUT", true, 8), new Column("CACHE WRITE", true, 4),
                     new Column("CACHE READ", true, 4), new Column("BATCH IN/OUT", true, 3),
                     new Column("PROVISIONED /h", false, 2)));
+            List<String> images = new java.util.ArrayList<>();
             for (ModelPrice each : card.models().values()) {
+                if (each.kind() == ModelPrice.Kind.IMAGE) {
+                    images.add(each.id() + ": " + perImage(each, cur));
+                    continue;
+                }
                 TokenPrices batch = ModeRates.resolve(each, card.defaults(), Mode.BATCH, false);
-                table.row(each.id(), each.tier() == null ? "" : String.valueOf(each.tier()),
+                table.row(each.id() + (each.kind() == ModelPrice.Kind.EMBEDDING ? " (embedding)" : ""),
+                        each.tier() == null ? "" : String.valueOf(each.tier()),
                         price(each.standard().input(), cur), price(each.standard().output(), cur),
                         price(each.standard().cacheWrite(), cur), price(each.standard().cacheRead(), cur),
                         batch.input() == null ? "" : price(batch.input(), cur) + " / " + price(batch.output(), cur),
                         each.provisioned() == null ? "" : String.join(" ", each.provisioned().hourly().entrySet()
                                 .stream().map(e -> e.getKey() + " " + price(e.getValue(), cur)).toList()));
             }
-            return doc.table(table);
+            doc.table(table);
+            List<String> after = new java.util.ArrayList<>();
+            if (!images.isEmpty()) {
+                after.add("Image models, per image:");
+                images.forEach(line -> after.add("  " + line));
+            }
+            List<String> services = services(card);
+            if (!services.isEmpty()) {
+                after.add("Services:");
+                services.forEach(line -> after.add("  " + line));
+            }
+            if (!after.isEmpty()) {
+                doc.blank(Document.In.BOTH).lines(after, TextTable.Style.PLAIN, Document.Markdown.PLAIN, false,
+                        Document.In.BOTH);
+            }
+            return doc;
         }
         List<String> about = new java.util.ArrayList<>(List.of(m.id() + " (" + m.name() + ")"
-                + (m.tier() == null ? "" : ", tier " + m.tier())));
+                + (m.tier() == null ? "" : ", tier " + m.tier())
+                + (m.kind() == ModelPrice.Kind.CHAT ? "" : ", " + m.kind().key() + " model")));
         if (!m.aliases().isEmpty()) {
             about.add("aliases: " + String.join(", ", m.aliases()));
         }
-        TextTable table = new TextTable(List.of(new Column("MODE", false, 9), new Column("INPUT", true, 8),
-                new Column("OUTPUT", true, 8), new Column("CACHE WRITE", true, 6), new Column("CACHE READ", true, 6)));
+        if (m.kind() == ModelPrice.Kind.IMAGE) {
+            return doc.lines(about, TextTable.Style.PLAIN, Document.Markdown.PLAIN, false, Document.In.BOTH)
+                    .lines(List.of("per image: " + perImage(m, cur)), TextTable.Style.PLAIN, Document.Markdown.PLAIN,
+                            false, Document.In.BOTH);
+        }
+        boolean oneHour = m.standard().cacheWrite1h() != null
+                || m.longContext() != null && m.longContext().prices().cacheWrite1h() != null;
+        List<Column> columns = new java.util.ArrayList<>(List.of(new Column("MODE", false, 9),
+                new Column("INPUT", true, 8), new Column("OUTPUT", true, 8), new Column("CACHE WRITE", true, 6),
+                new Column("CACHE READ", true, 6)));
+        if (oneHour) {
+            columns.add(new Column("CACHE WRITE 1H", true, 5));
+        }
+        TextTable table = new TextTable(columns);
         for (boolean longContext : contexts(m)) {
             for (Mode mode : Mode.values()) {
                 TokenPrices p = ModeRates.resolve(m, card.defaults(), mode, longContext);
-                table.row(mode.key() + (longContext ? " (above " + m.longContext().aboveTokens() + ")" : ""),
-                        price(p.input(), cur), price(p.output(), cur), price(p.cacheWrite(), cur),
-                        price(p.cacheRead(), cur));
+                List<String> cells = new java.util.ArrayList<>(List.of(mode.key() + (longContext ? " (above "
+                        + m.longContext().aboveTokens() + ")" : ""), price(p.input(), cur), price(p.output(), cur),
+                        price(p.cacheWrite(), cur), price(p.cacheRead(), cur)));
+                if (oneHour) {
+                    cells.add(price(p.cacheWrite1h(), cur));
+                }
+                table.row(cells.toArray(String[]::new));
             }
         }
         List<String> after = new java.util.ArrayList<>();
+        if (m.custom() != null) {
+            after.add("fine-tuned variants: " + (m.custom().onDemand() ? "on demand at input "
+                    + price(m.custom().prices().input(), cur) + ", output " + price(m.custom().prices().output(), cur)
+                    + " per 1M tokens" : "provisioned throughput only"));
+        }
         if (m.training() != null) {
             after.add("training: " + price(m.training(), cur) + " per 1M tokens");
         }
@@ -125,6 +175,57 @@ public final class RateCardsRenderer {
         }
         return doc.lines(about, TextTable.Style.PLAIN, Document.Markdown.PLAIN, false, Document.In.BOTH).table(table)
                 .lines(after, TextTable.Style.PLAIN, Document.Markdown.PLAIN, false, Document.In.BOTH);
+    }
+
+    private static String perImage(ModelPrice m, String cur) {
+        return String.join(", ", m.images().entrySet().stream().map(e -> e.getKey() + " " + price(e.getValue(), cur))
+                .toList());
+    }
+
+    /** One line per service the card prices, in words. */
+    static List<String> services(RateCard card) {
+        String cur = card.currency();
+        RateCard.Services s = card.services();
+        List<String> lines = new java.util.ArrayList<>();
+        if (s.egress() != null) {
+            StringBuilder text = new StringBuilder("egress: ");
+            if (s.egress().freeGb() != null) {
+                text.append(s.egress().freeGb().toPlainString()).append(" GB a month free, then ");
+            }
+            List<String> tiers = new java.util.ArrayList<>();
+            for (RateCard.EgressTier tier : s.egress().tiers()) {
+                tiers.add(price(tier.perGb(), cur) + "/GB" + (tier.upToGb() == null ? ""
+                        : " to " + Numbers.count(tier.upToGb()) + " GB"));
+            }
+            lines.add(text.append(String.join(", ", tiers)).toString());
+        }
+        if (s.interRegionPerGb() != null) {
+            lines.add("inter-region transfer: " + price(s.interRegionPerGb(), cur) + "/GB");
+        }
+        if (s.logging() != null) {
+            lines.add("invocation logging: " + price(s.logging().ingestPerGb(), cur) + "/GB ingested, "
+                    + price(s.logging().storagePerGbMonth(), cur) + "/GB-month stored");
+        }
+        if (s.metricsPerMonth() != null) {
+            lines.add("metrics: " + price(s.metricsPerMonth(), cur) + " per metric-month");
+        }
+        if (s.guardrailsPer1kTextUnits() != null) {
+            lines.add("guardrails: " + price(s.guardrailsPer1kTextUnits(), cur) + " per 1K text units");
+        }
+        if (s.knowledgeBase() != null) {
+            RateCard.KnowledgeBase kb = s.knowledgeBase();
+            lines.add("knowledge base: " + (kb.perOcu() ? price(kb.ocuHourly(), cur) + " per OCU-hour, at least "
+                    + kb.minOcus().toPlainString() + " OCUs" + (kb.indexStoragePerGbMonth() == null ? ""
+                            : ", index " + price(kb.indexStoragePerGbMonth(), cur) + "/GB-month")
+                    : price(kb.monthly(), cur) + " a month"));
+        }
+        if (s.s3PerGbMonth() != null) {
+            lines.add("document storage (S3): " + price(s.s3PerGbMonth(), cur) + "/GB-month");
+        }
+        if (s.fineTuningStoragePerModelMonth() != null) {
+            lines.add("custom-model storage: " + price(s.fineTuningStoragePerModelMonth(), cur) + " per model-month");
+        }
+        return lines;
     }
 
     private static String price(BigDecimal value, String cur) {

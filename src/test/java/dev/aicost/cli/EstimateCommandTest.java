@@ -153,13 +153,14 @@ class EstimateCommandTest {
                   - { name: k, model: anthropic.claude-haiku-4-5, requests_per_month: 1000000, input_tokens: 1000,
                       output_tokens: 100, knowledge_bases: 1, guardrails: { text_units_per_request: 2 } }
                 """);
-        // us-east-1: 1e9 x 1.10 + 1e8 x 5.50 = 1,100 + 550 = 1,650 + KB 345.60 + guardrails 2e6 / 1,000 x 0.15
-        //   = 300.00 -> 2,295.60. anthropic-api: 1,000 + 500 = 1,500 + the same 645.60 borrowed -> 2,145.60
+        // us-east-1: 1e9 x 1.10 + 1e8 x 5.50 = 1,100 + 550 = 1,650 + KB 1 x 2 OCUs x 0.24 x 730 h = 350.40
+        //   + guardrails 2e6 / 1,000 x 0.15 = 300.00 -> 2,300.40. anthropic-api: 1,000 + 500 = 1,500 + the same
+        //   650.40 borrowed -> 2,150.40
         JsonNode json = JSON.readTree(Cli.run("estimate", spec.toString(), "--format", "json", "--compare",
                 "anthropic-api").out());
-        assertThat(json.get("monthly_total").asText()).isEqualTo("2295.600000");
+        assertThat(json.get("monthly_total").asText()).isEqualTo("2300.400000");
         JsonNode comparison = json.get("comparisons").get(0);
-        assertThat(comparison.get("monthly_total").asText()).isEqualTo("2145.600000");
+        assertThat(comparison.get("monthly_total").asText()).isEqualTo("2150.400000");
         assertThat(comparison.get("complete").asBoolean()).isTrue();
         assertThat(comparison.get("workloads").get(0).get("note").asText())
                 .isEqualTo("guardrails, knowledge bases at aws-bedrock-us-east-1 prices (anthropic-api does not "

@@ -30,7 +30,7 @@ class RatecardsCommandTest {
         JsonNode cards = JSON.readTree(fresh.out()).get("cards");
         assertThat(cards).hasSize(6);
         assertThat(cards.get(2).get("id").asText()).isEqualTo("aws-bedrock-us-east-1");
-        assertThat(cards.get(2).get("models").asInt()).isEqualTo(24);
+        assertThat(cards.get(2).get("models").asInt()).isEqualTo(33);
         assertThat(cards.get(2).get("status").asText()).isEqualTo("ok");
         JsonNode stale = JSON.readTree(Cli.run("ratecards", "list", "--today", "2027-02-23", "--format", "json").out());
         assertThat(stale.get("cards").get(2).get("status").asText()).isEqualTo("stale: checked 91 days ago");
@@ -89,16 +89,17 @@ class RatecardsCommandTest {
 
         String csv = Cli.run("ratecards", "show", "openai-api", "--model", "gpt-5", "--format", "csv").out();
         assertThat(csv.lines().toList()).hasSize(5)
-                .first().isEqualTo("model,mode,above_tokens,input,output,cache_write,cache_read");
-        assertThat(csv).contains("\ngpt-5,flex,,0.625,5.00,0.625,0.0625\n");
+                .first().isEqualTo("model,mode,above_tokens,input,output,cache_write,cache_read,cache_write_1h,kind,size,"
+                        + "per_image");
+        assertThat(csv).contains("\ngpt-5,flex,,0.625,5.00,0.625,0.0625,,chat,,\n");
 
         JsonNode whole = JSON.readTree(Cli.run("ratecards", "show", "aws-bedrock-us-east-1", "--format", "json").out());
-        assertThat(whole.get("models")).hasSize(24);
+        assertThat(whole.get("models")).hasSize(33);
 
         String list = Cli.run("ratecards", "list", "--today", "2027-02-22", "--format", "csv").out();
         assertThat(list.lines().toList()).hasSize(7)
                 .first().isEqualTo("id,file,provider,region,currency,models,effective,checked,status");
-        assertThat(list).containsPattern("\naws-bedrock-us-east-1,[^,]+,aws-bedrock,us-east-1,USD,24,2026-09-11,2026-11-24,ok\n");
+        assertThat(list).containsPattern("\naws-bedrock-us-east-1,[^,]+,aws-bedrock,us-east-1,USD,33,2026-09-11,2026-11-24,ok\n");
     }
 
     @Test

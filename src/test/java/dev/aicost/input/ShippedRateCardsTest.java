@@ -33,7 +33,11 @@ class ShippedRateCardsTest {
         assertThat(card.effective()).isNotBlank();
         assertThat(card.checked()).isNotBlank();
         assertThat(card.models()).isNotEmpty();
-        assertThat(card.models().values()).allSatisfy(m -> assertThat(m.tier()).as(m.id() + " tier").isNotNull());
+        // every chat model has a routing tier; embedding and image models are not routed
+        assertThat(card.models().values()).filteredOn(m -> m.kind() == dev.aicost.model.ModelPrice.Kind.CHAT)
+                .allSatisfy(m -> assertThat(m.tier()).as(m.id() + " tier").isNotNull());
+        assertThat(card.models().values()).filteredOn(m -> m.kind() != dev.aicost.model.ModelPrice.Kind.CHAT)
+                .allSatisfy(m -> assertThat(m.tier()).as(m.id() + " tier").isNull());
     }
 
     @Test
