@@ -32,6 +32,16 @@ public final class Fields {
                 path, message));
     }
 
+    /** A problem at the key {@code key} of {@code map} (not at its value, which may start a line later). */
+    public void problemAtKey(YNode.YMap map, String key, String path, String message) {
+        int[] pos = map.keyPositions().get(key);
+        if (pos == null) {
+            problem(map.get(key), path, message);
+        } else {
+            problems.add(new Problem(file, pos[0], pos[1], path, message));
+        }
+    }
+
     public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new InputException(problems);

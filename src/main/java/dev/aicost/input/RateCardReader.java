@@ -341,7 +341,7 @@ public final class RateCardReader {
         BigDecimal freeGb = f.number(egress, "free_gb", path, false, BigDecimal.ZERO, null);
         boolean flat = f.has(egress, "per_gb");
         if (flat && f.has(egress, "tiers")) {
-            f.problem(egress.get("tiers"), path + ".tiers", "give per_gb or tiers, not both");
+            f.problemAtKey(egress, "tiers", path + ".tiers", "give per_gb or tiers, not both");
             return null;
         }
         if (!flat && !f.has(egress, "tiers")) {

@@ -293,7 +293,7 @@ public final class WorkloadSpecReader {
     /** {@code knowledge_bases: K}, {@code knowledge_base: K} or the {@code knowledge_base:} block. */
     private static Workload.KnowledgeBaseUse knowledgeBase(Fields f, YNode.YMap map, String path) {
         if (f.has(map, "knowledge_bases") && f.has(map, "knowledge_base")) {
-            f.problem(map.get("knowledge_base"), path + ".knowledge_base",
+            f.problemAtKey(map, "knowledge_base", path + ".knowledge_base",
                     "give knowledge_bases (a count) or knowledge_base, not both");
             return null;
         }

@@ -235,6 +235,47 @@ class HostileInputTest {
                 .args("estimate", "{spec.yaml}").exit(2, expected.toArray(String[]::new));
     }
 
+    /** A whole-bill spec case (issue 14): {@link WholeBill#SPEC} with one line changed, at that line. */
+    static Case whole(String key, String line, String... fragments) {
+        List<String> expected = new ArrayList<>();
+        expected.add("{spec.yaml}:" + line(WholeBill.SPEC, key) + ":");
+        expected.addAll(List.of(fragments));
+        return c("whole spec " + line).file("card.yaml", WholeBill.CARD)
+                .file("spec.yaml", with(WholeBill.SPEC, key, line)).args("estimate", "{spec.yaml}", "-o", "{out.json}")
+                .exit(2, expected.toArray(String[]::new)).outputs("out.json");
+    }
+
+    /** A whole-bill spec case whose message is at the line that starts with {@code atKey} once changed. */
+    static Case wholeAt(String key, String line, String atKey, String... fragments) {
+        String changed = with(WholeBill.SPEC, key, line);
+        List<String> expected = new ArrayList<>();
+        expected.add("{spec.yaml}:" + line(changed, atKey) + ":");
+        expected.addAll(List.of(fragments));
+        return c("whole spec " + line).file("card.yaml", WholeBill.CARD).file("spec.yaml", changed)
+                .args("estimate", "{spec.yaml}", "-o", "{out.json}").exit(2, expected.toArray(String[]::new))
+                .outputs("out.json");
+    }
+
+    /** A whole-bill card case whose message is at the line that starts with {@code atKey} once changed. */
+    static Case wholeCardAt(String key, String line, String atKey, String... fragments) {
+        String changed = with(WholeBill.CARD, key, line);
+        List<String> expected = new ArrayList<>();
+        expected.add("{card.yaml}:" + line(changed, atKey) + ":");
+        expected.addAll(List.of(fragments));
+        return c("whole card " + line).file("card.yaml", changed).file("spec.yaml", WholeBill.SPEC)
+                .args("estimate", "{spec.yaml}").exit(2, expected.toArray(String[]::new));
+    }
+
+    /** A whole-bill card case: {@link WholeBill#CARD} with one line changed, at that line. */
+    static Case wholeCard(String key, String line, String... fragments) {
+        List<String> expected = new ArrayList<>();
+        expected.add("{card.yaml}:" + line(WholeBill.CARD, key) + ":");
+        expected.addAll(List.of(fragments));
+        return c("whole card " + line).file("card.yaml", with(WholeBill.CARD, key, line))
+                .file("spec.yaml", WholeBill.SPEC).args("estimate", "{spec.yaml}")
+                .exit(2, expected.toArray(String[]::new));
+    }
+
     static Case edp(String key, String line, String... fragments) {
         List<String> expected = new ArrayList<>();
         expected.add("{edp.yaml}:" + line(EDP, key) + ":");
@@ -354,6 +395,110 @@ class HostileInputTest {
         cases.add(c("spec --set 1e400").file("card.yaml", CARD).file("spec.yaml", SPEC)
                 .args("estimate", "{spec.yaml}", "--set", "w.requests_per_month=1e400").exit(2, "requests_per_month",
                         "1e15"));
+
+        // the costs around the tokens (issue 14): ranges, cache TTL, logging, metrics, transfer,
+        // knowledge bases, images, embeddings and custom models, in the spec and on the card
+        cases.add(whole("requests_per_month: {", "requests_per_month: { low: 12000, expected: 10000, high: 8000 }",
+                "workloads[0].requests_per_month", "low <= expected <= high"));
+        cases.add(whole("calls_per_request:", "calls_per_request: { low: 2, high: 8 }",
+                "workloads[0].calls_per_request.expected", "is required"));
+        cases.add(whole("calls_per_request:", "calls_per_request: { low: 2, mid: 4, high: 8 }",
+                "workloads[0].calls_per_request.mid", "unknown key"));
+        cases.add(whole("calls_per_request:", "calls_per_request: { low: 0, expected: 4, high: 8 }",
+                "workloads[0].calls_per_request.low", "must be above 0"));
+        cases.add(whole("calls_per_request:", "calls_per_request: { low: one, expected: 4, high: 8 }",
+                "workloads[0].calls_per_request.low", "expected a number"));
+        cases.add(whole("requests_per_month: {", "requests_per_month: { low: -1, expected: 10000, high: 12000 }",
+                "workloads[0].requests_per_month.low", "must not be negative"));
+        cases.add(whole("cache:", "cache: { prefix_tokens: 500, hit_rate: { low: 0.2, expected: 0.5, high: 1.5 } }",
+                "workloads[0].cache.hit_rate.high", "between 0 and 1"));
+        cases.add(wholeAt("input_tokens: 1000", "input_tokens: { low: 400, expected: 1000, high: 2000 }", "cache:",
+                "workloads[0].cache.prefix_tokens", "400, the low end of its range"));
+        cases.add(whole("cache:", "cache: { prefix_tokens: 500, hit_rate: 0.5, ttl: 2h }", "workloads[0].cache.ttl",
+                "expected 5m or 1h"));
+        cases.add(whole("logging:", "logging: { bytes_per_call: 0, retention_months: 3 }",
+                "workloads[0].logging.bytes_per_call", "must be above 0"));
+        cases.add(whole("logging:", "logging: { retention_months: 3 }", "workloads[0].logging.bytes_per_call",
+                "is required"));
+        cases.add(whole("logging:", "logging: { bytes_per_call: 100, retention: 3 }",
+                "workloads[0].logging.retention", "did you mean 'retention_months'"));
+        cases.add(whole("metrics:", "metrics: -1", "workloads[0].metrics", "must not be negative"));
+        cases.add(whole("metrics:", "metrics: 1.5", "workloads[0].metrics", "whole number"));
+        cases.add(whole("cross_region_gb:", "cross_region_gb: -5", "workloads[0].cross_region_gb",
+                "must not be negative"));
+        cases.add(whole("embedding_model:", "embedding_model: big", "workloads[0].knowledge_base.embedding_model",
+                "big is not an embedding model", "embedding models: emb"));
+        cases.add(whole("embedding_model:", "embedding_model: nope", "workloads[0].knowledge_base.embedding_model",
+                "nope"));
+        cases.add(whole("embedding_model:", "embedding_modle: emb", "workloads[0].knowledge_base.embedding_modle",
+                "did you mean 'embedding_model'"));
+        cases.add(whole("ocus:", "ocus: 1", "workloads[0].knowledge_base.ocus", "min_ocus (2"));
+        cases.add(whole("ocus:", "ocus: 0", "workloads[0].knowledge_base.ocus", "must be above 0"));
+        cases.add(whole("count:", "count: 0", "workloads[0].knowledge_base.count", "at least 1"));
+        cases.add(whole("documents_gb:", "documents_gb: -1", "workloads[0].knowledge_base.documents_gb",
+                "must not be negative"));
+        cases.add(whole("query_tokens:", "query_token: 50", "workloads[0].knowledge_base.query_token"));
+        cases.add(wholeAt("metrics:", "knowledge_bases: 1", "knowledge_base:", "workloads[0].knowledge_base",
+                "not both"));
+        cases.add(whole("images:", "images: { per_request: 2, size: 4096-ultra }", "workloads[1].images.size",
+                "unknown size '4096-ultra'", "1024-standard, 2048-premium"));
+        cases.add(whole("images:", "images: { per_request: 0, size: 1024-standard }",
+                "workloads[1].images.per_request", "must be above 0"));
+        cases.add(whole("images:", "images: { size: 1024-standard }", "workloads[1].images.per_request",
+                "is required"));
+        cases.add(wholeAt("model: img", "model: big", "images:", "workloads[1].images", "big is a chat model",
+                "not an image model"));
+        cases.add(wholeAt("requests_per_day:", "requests_per_day: 100\n    input_tokens: 5", "input_tokens: 5",
+                "workloads[1].input_tokens", "not allowed on an image workload"));
+        cases.add(whole("model: od", "model: img", "workloads[2].model", "img is an image model",
+                "images: { per_request"));
+        cases.add(wholeAt("model: od", "model: tuned", "fine_tuning:", "workloads[2].fine_tuning",
+                "provisioned throughput only"));
+        cases.add(wholeAt("model: od", "model: emb", "output_tokens: 20", "workloads[2].output_tokens",
+                "bills input tokens only"));
+        cases.add(wholeAt("output_tokens: 20", "growth: 0.1", "- name: tuned", "workloads[2].output_tokens",
+                "is required"));
+        cases.add(wholeAt("model: big", "model: emb", "output_tokens: 100", "workloads[0].output_tokens",
+                "emb is an embedding model"));
+        cases.add(c("whole spec on a card without the services").file("card.yaml", WholeBill.CARD
+                .substring(0, WholeBill.CARD.indexOf("services:")) + "services:\n  egress: { per_gb: 0.09 }\n")
+                .file("spec.yaml", WholeBill.SPEC).args("estimate", "{spec.yaml}")
+                .exit(2, "does not price inter-region transfer", "does not price invocation logging",
+                        "does not price metrics", "does not price knowledge bases", "does not price custom-model"));
+        cases.add(c("whole spec ocus on a flat knowledge-base card").file("spec.yaml", WholeBill.SPEC)
+                .file("card.yaml", with(WholeBill.CARD, "knowledge_base:", "knowledge_base: { monthly: 345.60 }"))
+                .args("estimate", "{spec.yaml}").exit(2, "{spec.yaml}:" + line(WholeBill.SPEC, "ocus:") + ":",
+                        "workloads[0].knowledge_base.ocus", "per month, not per OCU", "index storage"));
+        cases.add(wholeCard("- { up_to_gb: 51200", "- { up_to_gb: 5000, per_gb: 0.085 }",
+                "services.egress.tiers[1].up_to_gb", "above the previous tier's end (10240 GB)"));
+        cases.add(wholeCard("- { per_gb: 0.05 }", "- { up_to_gb: 300000, per_gb: 0.05 }",
+                "services.egress.tiers[3].up_to_gb", "the last tier has no end"));
+        cases.add(wholeCard("- { up_to_gb: 51200", "- { per_gb: 0.085 }", "services.egress.tiers[1].up_to_gb",
+                "every tier but the last"));
+        cases.add(wholeCardAt("free_gb:", "per_gb: 0.09", "tiers:", "services.egress.tiers", "not both"));
+        cases.add(wholeCard("- { up_to_gb: 10240", "- { up_to_gb: 10240, per_gb: -0.09 }",
+                "services.egress.tiers[0].per_gb", "must not be negative"));
+        cases.add(wholeCard("kind: embedding", "kind: embeddings", "models.emb.kind", "did you mean 'embedding'"));
+        cases.add(wholeCard("images:", "input: 0.04", "models.img.images", "is required for a model of kind: image"));
+        cases.add(wholeCard("images:", "images: { 1024-standard: -0.04 }", "models.img.images.1024-standard",
+                "must not be negative"));
+        cases.add(wholeCard("images:", "images: {}", "models.img.images", "at least one size"));
+        cases.add(wholeCard("input: 0.02", "output: 0.02", "models.emb", "input"));
+        cases.add(wholeCard("custom: { serving: on_demand", "custom: { serving: sometimes }", "models.od.custom.serving",
+                "unknown serving 'sometimes'"));
+        cases.add(wholeCard("custom: { serving: on_demand", "custom: { serving: on_demand, input: 2.00 }",
+                "models.od.custom.output", "is required"));
+        cases.add(wholeCard("custom: { serving: provisioned_only", "custom: { serving: provisioned_only, input: 1 }",
+                "models.tuned.custom.input", "no on-demand token prices"));
+        cases.add(wholeCard("knowledge_base:", "knowledge_base: { monthly: 345.60, ocu_hourly: 0.24 }",
+                "services.knowledge_base.ocu_hourly", "not both"));
+        cases.add(wholeCard("knowledge_base:", "knowledge_base: { ocu_hourly: 0.24 }",
+                "services.knowledge_base.min_ocus", "is required"));
+        cases.add(wholeCard("logging:", "logging: { ingest_per_gb: 0.50 }", "services.logging.storage_per_gb_month",
+                "is required"));
+        cases.add(wholeCard("inter_region:", "inter_regions: { per_gb: 0.02 }", "services.inter_regions",
+                "did you mean 'inter_region'"));
+        cases.add(wholeCard("cache_write_1h:", "cache_write_1h: 1e400", "models.big.cache_write_1h", "1e15"));
 
         // rate card
         for (String field : List.of("input:", "output:", "cache_read:")) {

@@ -47,6 +47,41 @@ class EdpCalculatorTest {
     }
 
     @Test
+    void buyingTheAiDirectCostsTheArticlesExtraMillionAndAHalf() {
+        // the articles' example: commit $20M, organic $17M, AI $1.5M, no discount, no support fee.
+        // Direct: 17M organic net + the 3M gap now a shortfall + 0 support + 1.5M AI at list = 21.5M;
+        // with the EDP the AI fills the gap: 18.5M net + 1.5M shortfall = 20.0M. Saved: 1.5M.
+        EdpResult result = EdpCalculator.evaluate(flat("20000000", "0"), inputs(List.of("17000000"),
+                List.of("1500000"), null));
+        EdpResult.Year y = result.years().get(0);
+        assertThat(y.costAiDirect()).isEqualByComparingTo("21500000");
+        assertThat(y.costWithEdp()).isEqualByComparingTo("20000000");
+        assertThat(y.savingsVsDirect()).isEqualByComparingTo("1500000");
+        assertThat(result.totals().savingsVsDirect()).isEqualByComparingTo("1500000");
+    }
+
+    @Test
+    void buyingDirectPaysSupportOnOrganicSpendOnlyAndKeepsTheDiscountOnIt() {
+        // commit 1.8M, 6% off, organic 1.8M and AI 300K a year, Enterprise support under the EDP.
+        // organic net = 1,800,000 x 0.94 = 1,692,000; gap = 1,800,000 - 1,692,000 = 108,000;
+        // support on organic: 150,000 a month -> 10% x 150,000 = 15,000 x 12 = 180,000; AI at list 300,000.
+        // direct = 1,692,000 + 108,000 + 180,000 + 300,000 = 2,280,000.
+        // with EDP: net = 1,692,000 + 282,000 = 1,974,000 (no shortfall); support on 175,000 a month =
+        // 15,000 + 7% x 25,000 = 16,750 x 12 = 201,000 -> 2,175,000; saved 105,000.
+        EdpInputs inputs = new EdpInputs(List.of(d("1800000")), List.of(d("300000")), null, SupportPlan.ENTERPRISE,
+                SupportPlan.NONE);
+        EdpResult.Year y = EdpCalculator.evaluate(flat("1800000", "0.06"), inputs).years().get(0);
+        assertThat(y.costAiDirect()).isEqualByComparingTo("2280000");
+        assertThat(y.costWithEdp()).isEqualByComparingTo("2175000");
+        assertThat(y.savingsVsDirect()).isEqualByComparingTo("105000");
+        // a commit the organic spend alone fills: no gap, so direct = 1,692,000 + 0 + 180,000 + 300,000
+        EdpResult.Year small = EdpCalculator.evaluate(flat("1000000", "0.06"), inputs).years().get(0);
+        assertThat(small.costAiDirect()).isEqualByComparingTo("2172000");
+        // with EDP: 1,974,000 + 201,000 = 2,175,000, so the EDP route costs 3,000 more
+        assertThat(small.savingsVsDirect()).isEqualByComparingTo("-3000");
+    }
+
+    @Test
     void theCommitGapAbsorbsAiSpendAtNoIncrementalCost() {
         // research: a $20M commit with $17M of organic spend leaves a $3M gap that absorbs $1.5M of AI
         // spend at zero incremental cost (no discount, so list = net)
