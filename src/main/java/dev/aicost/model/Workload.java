@@ -66,6 +66,12 @@ public record Workload(String name, String model, String ratecard, BigDecimal re
             return new KnowledgeBaseUse(count, null, null, null, null, null, null);
         }
 
+        /** This block with another embedding model. */
+        public KnowledgeBaseUse withEmbeddingModel(String id) {
+            return new KnowledgeBaseUse(count, ocus, documentsGb, ingestTokensPerMonth, id, retrievalsPerRequest,
+                    queryTokens);
+        }
+
         /** Whether an embedding model is needed: documents are embedded or queries are. */
         public boolean embeds() {
             return ingestTokensPerMonth != null && ingestTokensPerMonth.signum() > 0
@@ -137,6 +143,13 @@ public record Workload(String name, String model, String ratecard, BigDecimal re
         return new Workload(name, model, ratecard, requestsPerMonth, callsPerRequest, inputTokens, outputTokens,
                 cache, newMix, provisioned, guardrailTextUnitsPerRequest, egressGb, knowledgeBase, fineTuning, growth,
                 logging, metrics, crossRegionGb, images, ranges);
+    }
+
+    /** A copy with another knowledge-base block. */
+    public Workload withKnowledgeBase(KnowledgeBaseUse kb) {
+        return new Workload(name, model, ratecard, requestsPerMonth, callsPerRequest, inputTokens, outputTokens, cache,
+                mix, provisioned, guardrailTextUnitsPerRequest, egressGb, kb, fineTuning, growth, logging, metrics,
+                crossRegionGb, images, ranges);
     }
 
     /** A copy with output tokens given (0 for a workload that left them out). */

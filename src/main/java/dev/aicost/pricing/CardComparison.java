@@ -32,13 +32,24 @@ public final class CardComparison {
             ModelPrice model = mapped.get();
             List<String> borrowed = new ArrayList<>();
             RateCard target = withServicesFrom(other, input.card(), input.workload(), borrowed);
-            List<PricingIssue> issues = CostEstimator.issues(input.workload(), model, target);
+            dev.aicost.model.Workload w = input.workload();
+            dev.aicost.model.Workload.KnowledgeBaseUse kb = w.knowledgeBase();
+            if (kb != null && kb.embeddingModel() != null) {
+                ModelPrice embedding = input.card().find(kb.embeddingModel()).orElseThrow();
+                Optional<ModelPrice> there = map(kb.embeddingModel(), embedding, target, explicitMap);
+                if (there.isPresent()) {
+                    w = w.withKnowledgeBase(kb.withEmbeddingModel(there.get().id()));
+                } else {
+                    target = withModel(target, embedding);
+                    borrowed.add("knowledge-base embeddings (" + embedding.id() + ")");
+                }
+            }
+            List<PricingIssue> issues = CostEstimator.issues(w, model, target);
             if (!issues.isEmpty()) {
                 rows.add(new Comparison.Row(workload, model.id(), null, issues.get(0).message()));
                 continue;
             }
-            WorkloadMonth month = CostEstimator.priceMonth(new EstimateInput(input.workload(), target, model),
-                    hoursPerMonth, 1);
+            WorkloadMonth month = CostEstimator.priceMonth(new EstimateInput(w, target, model), hoursPerMonth, 1);
             priced.add(month);
             rows.add(new Comparison.Row(workload, model.id(), month.monthlyCost(), borrowed.isEmpty() ? null
                     : String.join(", ", borrowed) + " at " + input.card().id() + " prices (" + other.id()
@@ -74,6 +85,14 @@ public final class CardComparison {
         }
         return new RateCard(card.id(), card.provider(), card.region(), card.currency(), card.effective(),
                 card.checked(), card.source(), card.defaults(), card.models(), services);
+    }
+
+    /** {@code card} with {@code model} added (the primary card's embedding model, when the other has none). */
+    private static RateCard withModel(RateCard card, ModelPrice model) {
+        Map<String, ModelPrice> models = new java.util.LinkedHashMap<>(card.models());
+        models.putIfAbsent(model.id(), model);
+        return new RateCard(card.id(), card.provider(), card.region(), card.currency(), card.effective(),
+                card.checked(), card.source(), card.defaults(), models, card.services());
     }
 
     private static final Map<String, String> SERVICE_NAMES = Map.of("knowledge_base", "knowledge bases",

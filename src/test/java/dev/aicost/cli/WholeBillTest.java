@@ -271,6 +271,21 @@ class WholeBillTest {
     }
 
     @Test
+    void aComparedCardWithoutTheServicesOrTheEmbeddingModelBorrowsThem() throws IOException {
+        // the other card: big's input at 1.50 instead of 3.00, no emb, no services. Like for like, w costs
+        // the same but for its input line: 1,572.026 - 40,000 x 500 x (3.00 - 1.50) / 1e6 = 1,572.026 - 30
+        String other = WholeBill.CARD.replace("id: whole-bill", "id: other").replace("    input: 3.00", "    input: 1.50")
+                .replace("  emb:\n    kind: embedding\n    input: 0.02\n", "");
+        other = other.substring(0, other.indexOf("services:"));
+        Path otherCard = write("other.yaml", other);
+        JsonNode json = estimate(spec, "--compare=" + otherCard);
+        JsonNode row = json.get("comparisons").get(0).get("workloads").get(0);
+        assertThat(money(row, "monthly_cost")).isEqualByComparingTo("1542.026");
+        assertThat(row.get("note").asText()).contains("knowledge bases").contains("invocation logging")
+                .contains("knowledge-base embeddings (emb) at whole-bill prices");
+    }
+
+    @Test
     void theWholeBillExampleIsWrittenInFull() throws IOException {
         // the shipped example prices every new line on the shipped us-east-1 card
         JsonNode json = JSON.readTree(Cli.run("estimate", "examples/enterprise-platform-whole-bill.yaml",
