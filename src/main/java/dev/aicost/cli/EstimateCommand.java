@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             "  aicost estimate examples/enterprise-platform.yaml --months 24 --format json -o report.json",
             "  aicost estimate examples/support-chatbot.yaml --compare aws-bedrock-global,anthropic-api",
             "  aicost estimate examples/support-chatbot.yaml --set support-chat.mix.batch=0.5",
+            "  aicost estimate examples/enterprise-platform-whole-bill.yaml --set '*.calls_per_request.high=12'",
             "  aicost estimate spec.yaml --baseline yesterday.json --fail-on-increase 10 --budget 25000",
 })
 public final class EstimateCommand implements Callable<Integer> {
