@@ -86,8 +86,22 @@ public final class LiteLlmImporter {
                 }
             }
             Object mode = fields.get("mode");
+            if ("embedding".equals(String.valueOf(mode))) {
+                BigDecimal input = price(fields, "input_cost_per_token");
+                if (input == null) {
+                    skipped.add(new ImportResult.Skipped(key, "embedding model without an input price per token"));
+                } else if (models.containsKey(id)) {
+                    skipped.add(new ImportResult.Skipped(key, "a second entry for " + id));
+                } else {
+                    models.put(id, new ModelPrice(id, key, aliases, null, new TokenPrices(input, null, null, null),
+                            Map.of(), null, null, null, ModelPrice.Kind.EMBEDDING, Map.of(), null));
+                }
+                continue;
+            }
             if (mode != null && !CHAT_MODES.contains(String.valueOf(mode))) {
-                skipped.add(new ImportResult.Skipped(key, "mode " + mode + " is not priced per token"));
+                skipped.add(new ImportResult.Skipped(key, "mode " + mode + " is not priced per token"
+                        + ("image_generation".equals(String.valueOf(mode)) ? " (LiteLLM gives one per-image price "
+                                + "without sizes: add the model to a card by hand with kind: image)" : "")));
                 continue;
             }
             BigDecimal input = price(fields, "input_cost_per_token");

@@ -28,6 +28,16 @@ class ImportersTest {
         return RateCardReader.read(YamlLoader.load("card.yaml", new StringReader(yaml)), "card.yaml");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"aws-bedrock-us-east-1", "aws-bedrock-global",
+        "anthropic-api", "openai-api", "azure-openai", "vertex-ai"})
+    void theCardWriterWritesEveryFieldOfTheShippedCards(String id) {
+        // tiers, image sizes, kinds, custom serving, 1-hour cache writes and every service survive a write
+        // and a read: the record read back equals the card, price by price and scale by scale
+        RateCard card = dev.aicost.input.RateCardRepository.fromSystem().load(id, null, "test");
+        assertThat(roundTrip(card)).isEqualTo(card);
+    }
+
     @Test
     void perTokenPricesConvertExactly() {
         // 3e-06 per token is exactly 3 per 1M; binary-float noise is removed: 3.3000000000000003e-06 -> 3.3
@@ -92,6 +102,24 @@ class ImportersTest {
         assertThat(whole.models()).hasSize(49);
         assertThat(whole.find("gemini-2.5-pro").orElseThrow().longContext().prices().output()).isEqualByComparingTo("15");
         assertThat(all.skipped()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
+    }
+
+    @Test
+    void litellmEmbeddingModelsImportAsEmbeddingsAndImageModelsAreReported() {
+        ImportResult result = LiteLlmImporter.importMap(JsonTree.readObject(
+                Path.of("src/test/resources/import/litellm-embeddings.json")), "bedrock", null, null, HEADER);
+        RateCard card = roundTrip(result.card());
+        // 2e-08 per token = 0.02 per 1M; 1.2e-07 = 0.12; no output price for an embedding model
+        ModelPrice titan = card.find("amazon.titan-embed-text-v2:0").orElseThrow();
+        assertThat(titan.kind()).isEqualTo(ModelPrice.Kind.EMBEDDING);
+        assertThat(titan.standard().input()).isEqualByComparingTo("0.02");
+        assertThat(titan.standard().output()).isNull();
+        assertThat(card.find("cohere.embed-v4:0").orElseThrow().standard().input()).isEqualByComparingTo("0.12");
+        assertThat(card.find("amazon.nova-micro-v1:0").orElseThrow().kind()).isEqualTo(ModelPrice.Kind.CHAT);
+        // LiteLLM has one per-image price without a size: the importer says why it leaves Canvas out
+        assertThat(card.find("amazon.nova-canvas-v1:0")).isEmpty();
+        assertThat(result.skipped()).singleElement().satisfies(s -> assertThat(s.reason())
+                .contains("image_generation").contains("kind: image"));
     }
 
     @Test
