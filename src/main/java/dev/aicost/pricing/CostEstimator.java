@@ -183,7 +183,11 @@ public final class CostEstimator {
                                 .toPlainString()
                         + " tokens/min of " + w.provisioned().modelUnits().toPlainString()
                         + " model unit(s); " + spillPct.setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString()
-                        + "% of calls spill to on-demand rates");
+                        + "% of calls spill to on-demand rates"
+                        + (w.fineTuning() != null && model.custom() != null && !model.custom().onDemand()
+                                ? " (a custom " + model.id() + " is served on provisioned throughput only, so these "
+                                        + "calls would be throttled, not served; they are priced at the base "
+                                        + "model's rates)" : ""));
             }
         } else if (w.images() != null) {
             BigDecimal images = requests.multiply(w.images().perRequest());
@@ -295,11 +299,12 @@ public final class CostEstimator {
     }
 
     /**
-     * The model as {@code w} is billed: a fine-tuned workload served on demand uses the card's
-     * custom prices for the model; anything else the model as it is.
+     * The model as {@code w} is billed per token: a fine-tuned workload on a model whose custom
+     * variants may be served on demand uses the card's custom prices (for all its calls, or for
+     * the calls that spill over its provisioned units); anything else the model as it is.
      */
     public static ModelPrice served(Workload w, ModelPrice model) {
-        if (w.fineTuning() != null && w.provisioned() == null && model.custom() != null && model.custom().onDemand()) {
+        if (w.fineTuning() != null && model.custom() != null && model.custom().onDemand()) {
             return model.asCustomOnDemand();
         }
         return model;

@@ -440,6 +440,26 @@ class HostileInputTest {
         cases.add(whole("query_tokens:", "query_token: 50", "workloads[0].knowledge_base.query_token"));
         cases.add(wholeAt("metrics:", "knowledge_bases: 1", "knowledge_base:", "workloads[0].knowledge_base",
                 "not both"));
+        cases.add(whole("logging:", "logging: { bytes_per_call: 100, retention_months: -1 }",
+                "workloads[0].logging.retention_months", "must not be negative"));
+        cases.add(whole("ingest_tokens_per_month:", "ingest_tokens_per_month: -5",
+                "workloads[0].knowledge_base.ingest_tokens_per_month", "must not be negative"));
+        cases.add(whole("retrievals_per_request:", "retrievals_per_request: NaN",
+                "workloads[0].knowledge_base.retrievals_per_request"));
+        cases.add(wholeAt("query_tokens:", null, "count:",
+                "workloads[0].knowledge_base.query_tokens", "is required with retrievals_per_request"));
+        cases.add(wholeAt("embedding_model:", null, "count:",
+                "workloads[0].knowledge_base.embedding_model", "is required"));
+        cases.add(whole("egress_gb:", "egress_gb: { low: 1, expected: 2, high: 3 }", "workloads[0].egress_gb",
+                "expected a single value"));
+        cases.add(wholeCard("inter_region:", "inter_region: { per_gb: -0.02 }", "services.inter_region.per_gb",
+                "must not be negative"));
+        cases.add(wholeCard("metrics:", "metrics: { per_metric: 0.30 }", "services.metrics.per_metric",
+                "did you mean 'per_metric_month'"));
+        cases.add(wholeCard("s3:", "s3: { per_gb_month: abc }", "services.s3.per_gb_month", "expected a number"));
+        cases.add(wholeCard("free_gb:", "free_gb: -100", "services.egress.free_gb", "must not be negative"));
+        cases.add(wholeCard("knowledge_base:", "knowledge_base: { ocu_hourly: 0.24, min_ocus: -2 }",
+                "services.knowledge_base.min_ocus", "must not be negative"));
         cases.add(whole("images:", "images: { per_request: 2, size: 4096-ultra }", "workloads[1].images.size",
                 "unknown size '4096-ultra'", "1024-standard, 2048-premium"));
         cases.add(whole("images:", "images: { per_request: 0, size: 1024-standard }",

@@ -226,6 +226,22 @@ class WholeBillTest {
     }
 
     @Test
+    void aProvisionedOnlyCustomModelThatOutgrowsItsUnitsSaysTheSpillWouldBeThrottled() throws IOException {
+        // 1 unit x 100,000 tokens/min x 60 x 720 h = 4.32e9 tokens a month; 30M calls x 220 tokens = 6.6e9.
+        // Served: 4.32e9 / 220 = 19,636,363.63...; spilled 10,363,636.36... calls at the base rates
+        // (200 x 1.00 + 20 x 4.00) / 1e6 = 0.00028 a call: 2,901.818181...
+        Path spill = write("spill.yaml", WholeBill.SPEC.replace("model: od", "model: tuned")
+                .replace("requests_per_month: 1000\n", "requests_per_month: 30000000\n")
+                .replace("    fine_tuning: { stored_models: 1 }\n",
+                        "    fine_tuning: { stored_models: 1 }\n    provisioned: { model_units: 1, term: 1_month }\n"));
+        JsonNode json = estimate(spill);
+        Map<String, BigDecimal> lines = lines(json, 2);
+        assertThat(lines.get("input").add(lines.get("output"))).isEqualByComparingTo("2901.818182");
+        assertThat(json.get("warnings").toString()).contains("34.5% of calls spill to on-demand rates")
+                .contains("served on provisioned throughput only, so these calls would be throttled");
+    }
+
+    @Test
     void anEmbeddingWorkloadBillsInputTokensOnly() throws IOException {
         // 1,000,000 requests x 500 tokens x 0.02 / 1e6 = 10.00; output_tokens left out
         Path embed = write("embed.yaml", """
