@@ -217,10 +217,7 @@ public final class WorkloadSpecReader {
             YNode.YMap block = f.map(map.get("logging"), lPath);
             if (block != null) {
                 f.onlyKeys(block, lPath, Fields.keys("bytes_per_call", "retention_months"));
-                BigDecimal bytes = positive(f, block, "bytes_per_call", lPath, "a logged call writes some bytes");
-                if (bytes == null && !f.has(block, "bytes_per_call")) {
-                    f.problem(block, lPath + ".bytes_per_call", "is required");
-                }
+                BigDecimal bytes = requiredPositive(f, block, "bytes_per_call", lPath, "a logged call writes some bytes");
                 BigDecimal retention = BigDecimal.ONE;
                 if (f.has(block, "retention_months")) {
                     retention = f.number(block, "retention_months", lPath, false, BigDecimal.ZERO, null);
@@ -236,10 +233,7 @@ public final class WorkloadSpecReader {
             YNode.YMap block = f.map(map.get("images"), iPath);
             if (block != null) {
                 f.onlyKeys(block, iPath, Fields.keys("per_request", "size"));
-                BigDecimal perRequest = positive(f, block, "per_request", iPath, "an image workload makes images");
-                if (perRequest == null && !f.has(block, "per_request")) {
-                    f.problem(block, iPath + ".per_request", "is required");
-                }
+                BigDecimal perRequest = requiredPositive(f, block, "per_request", iPath, "an image workload makes images");
                 String size = f.string(block, "size", iPath, true);
                 images = new Workload.ImageUse(perRequest, size);
             }
@@ -370,6 +364,15 @@ public final class WorkloadSpecReader {
                     + sum.toPlainString());
         }
         return mix;
+    }
+
+    /** {@link #positive} that must be given. */
+    private static BigDecimal requiredPositive(Fields f, YNode.YMap map, String key, String path, String why) {
+        if (!f.has(map, key)) {
+            f.problem(map, Fields.join(path, key), "is required");
+            return null;
+        }
+        return positive(f, map, key, path, why);
     }
 
     /**

@@ -237,43 +237,43 @@ class HostileInputTest {
 
     /** A whole-bill spec case (issue 14): {@link WholeBill#SPEC} with one line changed, at that line. */
     static Case whole(String key, String line, String... fragments) {
-        List<String> expected = new ArrayList<>();
-        expected.add("{spec.yaml}:" + line(WholeBill.SPEC, key) + ":");
-        expected.addAll(List.of(fragments));
-        return c("whole spec " + line).file("card.yaml", WholeBill.CARD)
-                .file("spec.yaml", with(WholeBill.SPEC, key, line)).args("estimate", "{spec.yaml}", "-o", "{out.json}")
-                .exit(2, expected.toArray(String[]::new)).outputs("out.json");
+        return wholeSpec(line, with(WholeBill.SPEC, key, line), line(WholeBill.SPEC, key), fragments);
     }
 
     /** A whole-bill spec case whose message is at the line that starts with {@code atKey} once changed. */
     static Case wholeAt(String key, String line, String atKey, String... fragments) {
         String changed = with(WholeBill.SPEC, key, line);
-        List<String> expected = new ArrayList<>();
-        expected.add("{spec.yaml}:" + line(changed, atKey) + ":");
-        expected.addAll(List.of(fragments));
-        return c("whole spec " + line).file("card.yaml", WholeBill.CARD).file("spec.yaml", changed)
-                .args("estimate", "{spec.yaml}", "-o", "{out.json}").exit(2, expected.toArray(String[]::new))
+        return wholeSpec(line == null ? "without " + key : line, changed, line(changed, atKey), fragments);
+    }
+
+    private static Case wholeSpec(String name, String spec, int line, String... fragments) {
+        return c("whole spec " + name).file("card.yaml", WholeBill.CARD).file("spec.yaml", spec)
+                .args("estimate", "{spec.yaml}", "-o", "{out.json}").exit(2, at("{spec.yaml}", line, fragments))
                 .outputs("out.json");
+    }
+
+    /** A whole-bill card case: {@link WholeBill#CARD} with one line changed, at that line. */
+    static Case wholeCard(String key, String line, String... fragments) {
+        return wholeCardCase(line, with(WholeBill.CARD, key, line), line(WholeBill.CARD, key), fragments);
     }
 
     /** A whole-bill card case whose message is at the line that starts with {@code atKey} once changed. */
     static Case wholeCardAt(String key, String line, String atKey, String... fragments) {
         String changed = with(WholeBill.CARD, key, line);
-        List<String> expected = new ArrayList<>();
-        expected.add("{card.yaml}:" + line(changed, atKey) + ":");
-        expected.addAll(List.of(fragments));
-        return c("whole card " + line).file("card.yaml", changed).file("spec.yaml", WholeBill.SPEC)
-                .args("estimate", "{spec.yaml}").exit(2, expected.toArray(String[]::new));
+        return wholeCardCase(line, changed, line(changed, atKey), fragments);
     }
 
-    /** A whole-bill card case: {@link WholeBill#CARD} with one line changed, at that line. */
-    static Case wholeCard(String key, String line, String... fragments) {
+    private static Case wholeCardCase(String name, String card, int line, String... fragments) {
+        return c("whole card " + name).file("card.yaml", card).file("spec.yaml", WholeBill.SPEC)
+                .args("estimate", "{spec.yaml}").exit(2, at("{card.yaml}", line, fragments));
+    }
+
+    /** The expected fragments of a message at {@code file}:{@code line}. */
+    private static String[] at(String file, int line, String... fragments) {
         List<String> expected = new ArrayList<>();
-        expected.add("{card.yaml}:" + line(WholeBill.CARD, key) + ":");
+        expected.add(file + ":" + line + ":");
         expected.addAll(List.of(fragments));
-        return c("whole card " + line).file("card.yaml", with(WholeBill.CARD, key, line))
-                .file("spec.yaml", WholeBill.SPEC).args("estimate", "{spec.yaml}")
-                .exit(2, expected.toArray(String[]::new));
+        return expected.toArray(String[]::new);
     }
 
     static Case edp(String key, String line, String... fragments) {
