@@ -8,7 +8,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * {@code --set PATH=VALUE} what-if overrides, applied to a workload spec's YAML tree before it
  * is validated, so an override is checked exactly like a value in the file. PATH is a workload
- * name (or {@code *} for every workload) followed by dotted keys: {@code support-chat.mix.batch=0.5}.
+ * name (or {@code *} for every workload) followed by dotted keys: {@code support-chat.mix.batch=0.5};
+ * VALUE may be a flow mapping, {@code agent.calls_per_request={ low: 3, expected: 4, high: 8 }}.
  */
 public final class Overrides {
     /** Values set from the command line carry this line number; messages say "--set". */
@@ -35,12 +36,12 @@ public final class Overrides {
             String target = assignment.substring(0, dot);
             String[] keys = assignment.substring(dot + 1, eq).split("\\.");
             String text = assignment.substring(eq + 1);
-            YNode.ScalarType type = YNode.ScalarType.of(resolver.resolve(NodeId.scalar, text, true));
+            YNode value = value(text, resolver, assignment);
             boolean matched = false;
             for (YNode item : list.items()) {
                 if (item instanceof YNode.YMap workload && (target.equals("*")
                         || workload.get("name") instanceof YNode.YScalar n && n.text().equals(target))) {
-                    set(workload, keys, new YNode.YScalar(text, type, COMMAND_LINE, 0), assignment);
+                    set(workload, keys, value, assignment);
                     matched = true;
                 }
             }
@@ -50,7 +51,38 @@ public final class Overrides {
         }
     }
 
-    private static void set(YNode.YMap workload, String[] keys, YNode.YScalar value, String assignment) {
+    /**
+     * The value of an assignment: a scalar resolved as YAML would, or a flow mapping or list such
+     * as {@code { low: 3, expected: 4, high: 8 }}, every node placed on the command line.
+     */
+    private static YNode value(String text, Resolver resolver, String assignment) {
+        String trimmed = text.strip();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            YNode parsed = YamlLoader.load("--set " + assignment, new java.io.StringReader(trimmed));
+            return onCommandLine(parsed);
+        }
+        return new YNode.YScalar(text, YNode.ScalarType.of(resolver.resolve(NodeId.scalar, text, true)), COMMAND_LINE,
+                0);
+    }
+
+    private static YNode onCommandLine(YNode node) {
+        if (node instanceof YNode.YMap map) {
+            LinkedHashMap<String, YNode> entries = new LinkedHashMap<>();
+            LinkedHashMap<String, int[]> positions = new LinkedHashMap<>();
+            map.entries().forEach((key, child) -> {
+                entries.put(key, onCommandLine(child));
+                positions.put(key, new int[] {COMMAND_LINE, 0});
+            });
+            return new YNode.YMap(entries, positions, COMMAND_LINE, 0);
+        }
+        if (node instanceof YNode.YList list) {
+            return new YNode.YList(list.items().stream().map(Overrides::onCommandLine).toList(), COMMAND_LINE, 0);
+        }
+        YNode.YScalar scalar = (YNode.YScalar) node;
+        return new YNode.YScalar(scalar.text(), scalar.type(), COMMAND_LINE, 0);
+    }
+
+    private static void set(YNode.YMap workload, String[] keys, YNode value, String assignment) {
         YNode.YMap current = workload;
         for (int i = 0; i < keys.length - 1; i++) {
             YNode next = current.get(keys[i]);

@@ -392,6 +392,12 @@ class HostileInputTest {
                 .args("estimate", "{spec.yaml}", "--set", "w.input_tokens=-5").exit(2, "input_tokens"));
         cases.add(c("spec --set unknown workload").file("card.yaml", CARD).file("spec.yaml", SPEC)
                 .args("estimate", "{spec.yaml}", "--set", "nope.input_tokens=5").exit(2, "--set"));
+        cases.add(c("spec --set broken flow mapping").file("card.yaml", CARD).file("spec.yaml", SPEC)
+                .args("estimate", "{spec.yaml}", "--set", "w.calls_per_request={ low: 3").exit(2, "--set",
+                        "invalid YAML"));
+        cases.add(c("spec --set range missing its high end").file("card.yaml", CARD).file("spec.yaml", SPEC)
+                .args("estimate", "{spec.yaml}", "--set", "w.calls_per_request={ low: 3, expected: 4 }")
+                .exit(2, "value from --set", "workloads[0].calls_per_request.high", "is required"));
         cases.add(c("spec --set 1e400").file("card.yaml", CARD).file("spec.yaml", SPEC)
                 .args("estimate", "{spec.yaml}", "--set", "w.requests_per_month=1e400").exit(2, "requests_per_month",
                         "1e15"));

@@ -129,9 +129,23 @@ class WholeBillTest {
         // workloads without ranges: low = high = expected
         assertThat(money(json.get("workloads").get(1), "monthly_cost_low")).isEqualByComparingTo("240");
         assertThat(money(json.get("workloads").get(1), "monthly_cost_high")).isEqualByComparingTo("240");
+        // pics gave requests_per_day: its requests are a month's, 100 x 720 / 24 = 3,000 (no range there)
         // totals: + 240 + 2.51 - 0.90 = + 241.61 on both ends: 1,703.6904 and 2,070.1704
         assertThat(money(json, "monthly_total_low")).isEqualByComparingTo("1703.6904");
         assertThat(money(json, "monthly_total_high")).isEqualByComparingTo("2070.1704");
+    }
+
+    @Test
+    void setEditsOneEndOfARange() throws IOException {
+        // --set w.calls_per_request.high=12: 12,000 x 12 = 144,000 calls x 0.0045809 = 659.6496 + 1,388.77
+        // + 12,000 x 0.000002 = 2,048.4436; a requests_per_day range is reported by the month: 240 x 720 / 24
+        JsonNode json = estimate(spec, "--set=w.calls_per_request.high=12",
+                "--set=pics.requests_per_day={ low: 50, expected: 100, high: 240 }");
+        assertThat(money(json.get("workloads").get(0), "monthly_cost_high")).isEqualByComparingTo("2048.4436");
+        JsonNode pics = json.get("workloads").get(1);
+        assertThat(pics.get("ranges").get("requests_per_month").get("high").asInt()).isEqualTo(7200);
+        // 7,200 requests x 2 images x 0.04 = 576
+        assertThat(money(pics, "monthly_cost_high")).isEqualByComparingTo("576");
     }
 
     @Test
