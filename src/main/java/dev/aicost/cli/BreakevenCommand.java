@@ -19,12 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code aicost breakeven}: when provisioned throughput beats on-demand, and how many units to buy. */
-@Command(name = "breakeven", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+@Command(name = "breakeven", sortOptions = false, usageHelpAutoWidth = true,
         description = {"On-demand vs batch vs provisioned throughput for one model and call shape: the break-even",
             "utilization and volume per commitment term, the cost curves, how the answer moves with the",
             "shape, and (with --profile) the model-unit count that an hourly traffic profile justifies."},
@@ -37,7 +36,7 @@ import picocli.CommandLine.Spec;
             "      --model anthropic.claude-sonnet-4-5 --input-tokens 3000 --output-tokens 400 \\",
             "      --profile examples/hourly-profile.csv --term 6_month --plot breakeven.svg",
 })
-public final class BreakevenCommand implements Callable<Integer> {
+public final class BreakevenCommand implements Callable<Integer>, Specs.WithOptionGroups {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -82,11 +81,15 @@ public final class BreakevenCommand implements Callable<Integer> {
     @Option(names = "--no-chart", description = "leave the terminal chart out of the table output")
     boolean noChart;
 
-    @Mixin
-    RatecardOptions ratecardOptions;
+    final RatecardOptions ratecardOptions = new RatecardOptions();
 
-    @Mixin
-    OutputOptions output;
+    final OutputOptions output = new OutputOptions();
+
+    @Override
+    public void addOptionGroups(picocli.CommandLine.Model.CommandSpec commandSpec) {
+        ratecardOptions.addTo(commandSpec);
+        output.addTo(commandSpec);
+    }
 
     @Override
     public Integer call() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code aicost completion bash|zsh}: a shell completion script generated from the command model. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion",
         description = {"Print a completion script for bash or zsh: subcommands, options, rate-card ids, model ids.",
             "  bash: source <(aicost completion bash)",
             "  zsh:  source <(aicost completion zsh)"})

@@ -13,12 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code aicost edp}: EDP commitment scenarios side by side, and a negotiation sheet. */
-@Command(name = "edp", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+@Command(name = "edp", sortOptions = false, usageHelpAutoWidth = true,
         description = {"AWS Enterprise Discount Program scenarios against a list-price spend forecast: net spend,",
             "shortfall, support fee, savings, the commit gap that absorbs AI spend, break-even and safe",
             "commits; --format markdown writes a negotiation sheet for procurement."},
@@ -26,15 +25,19 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  aicost edp examples/edp.yaml", "  aicost edp examples/edp.yaml --format markdown -o edp-sheet.md",
 })
-public final class EdpCommand implements Callable<Integer> {
+public final class EdpCommand implements Callable<Integer>, Specs.WithOptionGroups {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "EDP.yaml", description = "EDP spec (schema aicost/edp/v1)")
     Path specFile;
 
-    @Mixin
-    OutputOptions output;
+    final OutputOptions output = new OutputOptions();
+
+    @Override
+    public void addOptionGroups(picocli.CommandLine.Model.CommandSpec commandSpec) {
+        output.addTo(commandSpec);
+    }
 
     @Override
     public Integer call() {

@@ -26,68 +26,80 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code aicost estimate}: prices the workloads of a spec, forecasts them and checks guardrails. */
-@Command(name = "estimate", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Price workloads against rate cards: line items per workload, monthly total, forecast,",
-            "unit economics, and optional comparison, discount and guardrails."},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL, ExitCodes.LIST_BAD_INPUT, ExitCodes.LIST_GUARDRAIL},
-        footerHeading = "%nExamples:%n",
-        footer = {"  aicost estimate examples/support-chatbot.yaml",
-            "  aicost estimate examples/enterprise-platform.yaml --months 24 --format json -o report.json",
-            "  aicost estimate examples/support-chatbot.yaml --compare aws-bedrock-global,anthropic-api",
-            "  aicost estimate examples/support-chatbot.yaml --set support-chat.mix.batch=0.5",
-            "  aicost estimate examples/enterprise-platform-whole-bill.yaml --set '*.calls_per_request.high=12'",
-            "  aicost estimate spec.yaml --baseline yesterday.json --fail-on-increase 10 --budget 25000",
-})
+/**
+ * {@code aicost estimate}: prices the workloads of a spec, forecasts them and checks guardrails.
+ * The one-shot command users and nightly jobs run most, so its command model is built through
+ * picocli's programmatic API ({@link #spec()}): no annotation is read on this path.
+ */
 public final class EstimateCommand implements Callable<Integer> {
-    @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "WORKLOAD.yaml", description = "workload spec (schema aicost/workload/v1)")
     Path specFile;
-
-    @Option(names = "--months", paramLabel = "N", defaultValue = "12",
-            description = "forecast horizon in months, 1-120 (default: ${DEFAULT-VALUE})")
-    int months;
-
-    @Option(names = "--discount", paramLabel = "RATE", converter = Flags.Fraction.class,
-            description = "show totals net of a flat discount, e.g. 0.05 or 5%%")
+    int months = 12;
     BigDecimal discount;
-
-    @Option(names = "--budget", paramLabel = "AMOUNT", converter = Flags.Amount.class,
-            description = "exit 3 when the month-1 total (net, with --discount) exceeds AMOUNT")
     BigDecimal budget;
-
-    @Option(names = "--baseline", paramLabel = "PREVIOUS.json",
-            description = "compare the month-1 total with an earlier JSON report")
     Path baseline;
-
-    @Option(names = "--fail-on-increase", paramLabel = "PCT", converter = Flags.Percent.class,
-            description = "with --baseline: exit 3 when the total rose by more than PCT percent")
     BigDecimal failOnIncrease;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "what-if override of a spec value: WORKLOAD.FIELD=VALUE (or *.FIELD=VALUE for all)")
     List<String> sets = new ArrayList<>();
-
-    @Option(names = "--fx", paramLabel = "CUR=RATE", converter = Flags.FxRate.class,
-            description = "convert cards priced in CUR at RATE units of the report currency per CUR")
     List<Flags.Fx> fx = new ArrayList<>();
+    final CompareOptions compare = new CompareOptions();
+    final RatecardOptions ratecardOptions = new RatecardOptions();
+    final OutputOptions output = new OutputOptions();
 
-    @Mixin
-    CompareOptions compare;
-
-    @Mixin
-    RatecardOptions ratecardOptions;
-
-    @Mixin
-    OutputOptions output;
+    /** The command's model, bound to this object. */
+    @SuppressWarnings("unchecked")
+    picocli.CommandLine.Model.CommandSpec spec() {
+        spec = CommandSpec.wrapWithoutInspection(this).name("estimate");
+        spec.usageMessage().sortOptions(false).autoWidth(true)
+                .description("Price workloads against rate cards: line items per workload, monthly total, forecast,",
+                        "unit economics, and optional comparison, discount and guardrails.")
+                .exitCodeListHeading(ExitCodes.HEADING)
+                .exitCodeList(Specs.exitCodes(ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL, ExitCodes.LIST_BAD_INPUT,
+                        ExitCodes.LIST_GUARDRAIL))
+                .footerHeading("%nExamples:%n")
+                .footer("  aicost estimate examples/support-chatbot.yaml",
+                        "  aicost estimate examples/enterprise-platform.yaml --months 24 --format json -o report.json",
+                        "  aicost estimate examples/support-chatbot.yaml --compare aws-bedrock-global,anthropic-api",
+                        "  aicost estimate examples/support-chatbot.yaml --set support-chat.mix.batch=0.5",
+                        "  aicost estimate examples/enterprise-platform-whole-bill.yaml --set '*.calls_per_request.high=12'",
+                        "  aicost estimate spec.yaml --baseline yesterday.json --fail-on-increase 10 --budget 25000");
+        spec.addPositional(Specs.bound(PositionalParamSpec.builder().index("0").paramLabel("WORKLOAD.yaml")
+                .type(Path.class).description("workload spec (schema aicost/workload/v1)"),
+                () -> specFile, v -> specFile = (Path) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--months").paramLabel("N").type(int.class).defaultValue("12")
+                .description("forecast horizon in months, 1-120 (default: ${DEFAULT-VALUE})"),
+                () -> months, v -> months = (Integer) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--discount").paramLabel("RATE").type(BigDecimal.class)
+                .converters(new Flags.Fraction()).description("show totals net of a flat discount, e.g. 0.05 or 5%%"),
+                () -> discount, v -> discount = (BigDecimal) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--budget").paramLabel("AMOUNT").type(BigDecimal.class)
+                .converters(new Flags.Amount())
+                .description("exit 3 when the month-1 total (net, with --discount) exceeds AMOUNT"),
+                () -> budget, v -> budget = (BigDecimal) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--baseline").paramLabel("PREVIOUS.json").type(Path.class)
+                .description("compare the month-1 total with an earlier JSON report"),
+                () -> baseline, v -> baseline = (Path) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--fail-on-increase").paramLabel("PCT").type(BigDecimal.class)
+                .converters(new Flags.Percent())
+                .description("with --baseline: exit 3 when the total rose by more than PCT percent"),
+                () -> failOnIncrease, v -> failOnIncrease = (BigDecimal) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--set").paramLabel("PATH=VALUE").type(List.class)
+                .auxiliaryTypes(String.class)
+                .description("what-if override of a spec value: WORKLOAD.FIELD=VALUE (or *.FIELD=VALUE for all)"),
+                () -> sets, v -> sets = (List<String>) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--fx").paramLabel("CUR=RATE").type(List.class)
+                .auxiliaryTypes(Flags.Fx.class).converters(new Flags.FxRate())
+                .description("convert cards priced in CUR at RATE units of the report currency per CUR"),
+                () -> fx, v -> fx = (List<Flags.Fx>) v).build());
+        compare.addTo(spec);
+        ratecardOptions.addTo(spec);
+        output.addTo(spec);
+        Specs.addStandardHelp(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {

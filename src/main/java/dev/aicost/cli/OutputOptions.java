@@ -2,31 +2,39 @@ package dev.aicost.cli;
 
 import dev.aicost.render.Format;
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code --format}, {@code --output}, {@code --no-color}: shared by every reporting command. */
 public final class OutputOptions {
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json, csv or markdown (default: ${DEFAULT-VALUE})")
-    Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "write the report to FILE (atomically) instead of standard output")
+    Format format = Format.TABLE;
     Path output;
-
-    @Option(names = "--no-color", description = "no colour (also: the NO_COLOR environment variable)")
     boolean noColor;
-
-    @Option(names = "--width", paramLabel = "N",
-            description = "fit tables to N columns (default: the terminal's width; 0: no limit)")
     Integer width;
-
-    @Option(names = "--debug", description = "show a stack trace on internal errors")
     boolean debug;
-
-    @Option(names = {"-q", "--quiet"}, description = "for scripts: no progress bar, no warnings in table or markdown "
-            + "output (JSON keeps them)")
     boolean quiet;
+
+    /** Adds these options to {@code spec}, bound to this object. */
+    OutputOptions addTo(CommandSpec spec) {
+        spec.addOption(Specs.bound(OptionSpec.builder("--format").paramLabel("FORMAT").type(Format.class)
+                .defaultValue("table").description("table, json, csv or markdown (default: ${DEFAULT-VALUE})"),
+                () -> format, v -> format = (Format) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("-o", "--output").paramLabel("FILE").type(Path.class)
+                .description("write the report to FILE (atomically) instead of standard output"),
+                () -> output, v -> output = (Path) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--no-color").type(boolean.class).arity("0")
+                .description("no colour (also: the NO_COLOR environment variable)"),
+                () -> noColor, v -> noColor = (Boolean) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--width").paramLabel("N").type(Integer.class)
+                .description("fit tables to N columns (default: the terminal's width; 0: no limit)"),
+                () -> width, v -> width = (Integer) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--debug").type(boolean.class).arity("0")
+                .description("show a stack trace on internal errors"), () -> debug, v -> debug = (Boolean) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("-q", "--quiet").type(boolean.class).arity("0")
+                .description("for scripts: no progress bar, no warnings in table or markdown output (JSON keeps them)"),
+                () -> quiet, v -> quiet = (Boolean) v).build());
+        return this;
+    }
 
     /** Writes the report to --output (atomically) or to the command's standard output. */
     void emit(picocli.CommandLine.Model.CommandSpec spec, String text) {

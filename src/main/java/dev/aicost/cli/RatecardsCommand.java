@@ -15,13 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code aicost ratecards}: list, show, validate, diff and import rate cards. */
-@Command(name = "ratecards", mixinStandardHelpOptions = true,
+@Command(name = "ratecards",
         description = {"Keep rate cards current and trustworthy: list them with their dates, show their prices,",
             "validate files, diff two versions, and import LiteLLM or AWS Price List data."},
         subcommands = {RatecardsCommand.ListCards.class, RatecardsCommand.Show.class, RatecardsCommand.Validate.class,
@@ -50,16 +49,20 @@ public final class RatecardsCommand implements Runnable {
     }
 
     /** {@code ratecards list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The cards aicost finds, with their dates.")
-    static final class ListCards implements Callable<Integer> {
+    @Command(name = "list", description = "The cards aicost finds, with their dates.")
+    static final class ListCards implements Callable<Integer>, Specs.WithOptionGroups {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--today", hidden = true, description = "the date to judge staleness by (tests)")
         LocalDate today;
 
-        @Mixin
-        OutputOptions output;
+        final OutputOptions output = new OutputOptions();
+
+        @Override
+        public void addOptionGroups(picocli.CommandLine.Model.CommandSpec commandSpec) {
+            output.addTo(commandSpec);
+        }
 
         @Override
         public Integer call() {
@@ -91,8 +94,8 @@ public final class RatecardsCommand implements Runnable {
     }
 
     /** {@code ratecards show}. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "The prices of a card, or of one model.")
-    static final class Show implements Callable<Integer> {
+    @Command(name = "show", description = "The prices of a card, or of one model.")
+    static final class Show implements Callable<Integer>, Specs.WithOptionGroups {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -103,8 +106,12 @@ public final class RatecardsCommand implements Runnable {
         @Option(names = "--model", paramLabel = "M", description = "one model, with every mode's resolved prices")
         String model;
 
-        @Mixin
-        OutputOptions output;
+        final OutputOptions output = new OutputOptions();
+
+        @Override
+        public void addOptionGroups(picocli.CommandLine.Model.CommandSpec commandSpec) {
+            output.addTo(commandSpec);
+        }
 
         @Override
         public Integer call() {
@@ -117,7 +124,7 @@ public final class RatecardsCommand implements Runnable {
     }
 
     /** {@code ratecards validate}. */
-    @Command(name = "validate", mixinStandardHelpOptions = true,
+    @Command(name = "validate",
             description = "Check card files strictly; every problem is reported with line:column.")
     static final class Validate implements Callable<Integer> {
         @Spec
@@ -153,9 +160,9 @@ public final class RatecardsCommand implements Runnable {
     }
 
     /** {@code ratecards diff}. */
-    @Command(name = "diff", mixinStandardHelpOptions = true,
+    @Command(name = "diff",
             description = "Models added and removed, and every price that changed, with the percent change.")
-    static final class Diff implements Callable<Integer> {
+    static final class Diff implements Callable<Integer>, Specs.WithOptionGroups {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -170,8 +177,12 @@ public final class RatecardsCommand implements Runnable {
         @Option(names = "--fail-on-change", description = "exit 3 when anything changed (for a nightly job)")
         boolean failOnChange;
 
-        @Mixin
-        OutputOptions output;
+        final OutputOptions output = new OutputOptions();
+
+        @Override
+        public void addOptionGroups(picocli.CommandLine.Model.CommandSpec commandSpec) {
+            output.addTo(commandSpec);
+        }
 
         @Override
         public Integer call() {

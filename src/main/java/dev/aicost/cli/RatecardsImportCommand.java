@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code aicost ratecards import litellm|aws-pricelist}: a card from public machine-readable prices. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
         description = "Write a rate card from LiteLLM's price map or an AWS Price List offer file.",
         subcommands = {RatecardsImportCommand.LiteLlm.class, RatecardsImportCommand.AwsPriceList.class})
 public final class RatecardsImportCommand implements Runnable {
@@ -111,7 +111,7 @@ public final class RatecardsImportCommand implements Runnable {
     }
 
     /** {@code import litellm}. */
-    @Command(name = "litellm", mixinStandardHelpOptions = true,
+    @Command(name = "litellm",
             description = {"From LiteLLM's model_prices_and_context_window.json (USD per token): base, _batches,",
                 "_priority, _flex, cache read/write and _above_200k_tokens prices, converted exactly to per 1M."})
     static final class LiteLlm extends Common {
@@ -148,7 +148,7 @@ public final class RatecardsImportCommand implements Runnable {
     }
 
     /** {@code import aws-pricelist}. */
-    @Command(name = "aws-pricelist", mixinStandardHelpOptions = true,
+    @Command(name = "aws-pricelist",
             description = {"From an AWS Price List offer file (AmazonBedrock): token prices by exact feature and",
                 "inferenceType, 1K/1M units normalised, provisioned hourly prices; one region only."})
     static final class AwsPriceList extends Common {

@@ -22,13 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code aicost route}: the cheapest sufficient model per task class, and what it saves. */
-@Command(name = "route", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+@Command(name = "route", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Route each task class to the cheapest model whose capability tier suffices, and compare",
             "the cost with sending every request to a baseline model."},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL, ExitCodes.LIST_BAD_INPUT},
@@ -37,7 +36,7 @@ import picocli.CommandLine.Spec;
             "  aicost route examples/routing.yaml --compare aws-bedrock-global,anthropic-api,vertex-ai",
             "  aicost route examples/routing.yaml --max-cost-per-request 0.05 --over-ceiling reject",
 })
-public final class RouteCommand implements Callable<Integer> {
+public final class RouteCommand implements Callable<Integer>, Specs.WithOptionGroups {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -51,14 +50,18 @@ public final class RouteCommand implements Callable<Integer> {
     @Option(names = "--over-ceiling", paramLabel = "POLICY", description = "downgrade or reject, instead of the spec's")
     String overCeiling;
 
-    @Mixin
-    CompareOptions compare;
+    final CompareOptions compare = new CompareOptions();
 
-    @Mixin
-    RatecardOptions ratecardOptions;
+    final RatecardOptions ratecardOptions = new RatecardOptions();
 
-    @Mixin
-    OutputOptions output;
+    final OutputOptions output = new OutputOptions();
+
+    @Override
+    public void addOptionGroups(picocli.CommandLine.Model.CommandSpec commandSpec) {
+        compare.addTo(commandSpec);
+        ratecardOptions.addTo(commandSpec);
+        output.addTo(commandSpec);
+    }
 
     @Override
     public Integer call() {

@@ -17,13 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code aicost usage}: measured usage from invocation logs or billing exports, priced, as a workload and a profile. */
-@Command(name = "usage", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+@Command(name = "usage", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Read Bedrock model-invocation logs (JSON lines, pretty-printed records or a JSON array,",
             "plain or .gz; files or folders as S3 syncs them) or billing exports (AWS CUR 2.0, legacy CUR,",
             "FOCUS 1.0-1.3; CSV, .csv.gz or Parquet), told apart by content. Sums calls and tokens per",
@@ -40,7 +39,7 @@ import picocli.CommandLine.Spec;
             "  aicost estimate measured.yaml && aicost breakeven --workload measured.yaml --profile hourly.csv",
             "  aicost usage --sql athena --by team",
 })
-public final class UsageCommand implements Callable<Integer> {
+public final class UsageCommand implements Callable<Integer>, Specs.WithOptionGroups {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -67,11 +66,15 @@ public final class UsageCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "threads to read with (default: the cores)")
     Integer threads;
 
-    @Mixin
-    RatecardOptions ratecardOptions;
+    final RatecardOptions ratecardOptions = new RatecardOptions();
 
-    @Mixin
-    OutputOptions output;
+    final OutputOptions output = new OutputOptions();
+
+    @Override
+    public void addOptionGroups(picocli.CommandLine.Model.CommandSpec commandSpec) {
+        ratecardOptions.addTo(commandSpec);
+        output.addTo(commandSpec);
+    }
 
     @Override
     public Integer call() {

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The one-shot estimate path stays lean: a fresh JVM prices an example without loading Tablesaw, jline,
- * Jackson databind, DuckDB or the CSV reader. */
+ * Jackson databind, DuckDB or the CSV reader, and without picocli reading annotations. */
 class StartupPathTest {
     @Test
     void estimateLoadsNeitherTablesawNorJline() throws IOException, InterruptedException {
@@ -26,5 +26,9 @@ class StartupPathTest {
         assertThat(output).doesNotContain("tech.tablesaw").doesNotContain("org.jline")
                 .doesNotContain("com.fasterxml.jackson.databind").doesNotContain("org.duckdb")
                 .doesNotContain("de.siegmar.fastcsv");
+        // the command model is built programmatically: picocli reads no annotation, so the JVM makes no
+        // annotation proxies, and no other command's class is loaded
+        assertThat(output).doesNotContain("jdk.proxy").doesNotContain("dev.aicost.cli.BreakevenCommand")
+                .doesNotContain("dev.aicost.cli.UsageCommand");
     }
 }
