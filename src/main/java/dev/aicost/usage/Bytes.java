@@ -51,20 +51,42 @@ final class Bytes {
         return to;
     }
 
+    /** The index of the first '"', '\\' or '\n' in {@code [from, to)}, or {@code to}. */
+    static int quoteBackslashOrNewline(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(b, i);
+            long match = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | zeroBytes(word ^ NEWLINES);
+            if (match != 0) {
+                return i + (Long.numberOfTrailingZeros(match) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '"' || b[i] == '\\' || b[i] == '\n') {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** High bit set in the lowest byte of {@code x} that is zero (higher bytes may be false positives). */
     private static long zeroBytes(long x) {
         return (x - ONES) & ~x & HIGHS;
     }
 
-    /** Where {@code needle} first occurs in {@code [from, to)}, or -1. */
-    static int indexOf(byte[] b, int from, int to, byte[] needle) {
-        byte first = needle[0];
-        for (int i = from, last = to - needle.length; i <= last; i++) {
-            if (b[i] == first && java.util.Arrays.equals(b, i, i + needle.length, needle, 0, needle.length)) {
+    /** Where {@code a} or {@code b2} (needles with the same first byte) first occurs in {@code [from, to)}, or -1. */
+    static int indexOfEither(byte[] b, int from, int to, byte[] a, byte[] b2) {
+        byte first = a[0];
+        for (int i = from; i < to; i++) {
+            if (b[i] == first && (startsWith(b, i, to, a) || startsWith(b, i, to, b2))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static boolean startsWith(byte[] b, int at, int to, byte[] needle) {
+        return at + needle.length <= to && java.util.Arrays.equals(b, at, at + needle.length, needle, 0, needle.length);
     }
 
     /** The offset of the first byte in {@code [from, to)} that is not part of valid UTF-8, or -1. */

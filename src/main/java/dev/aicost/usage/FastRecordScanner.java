@@ -56,6 +56,32 @@ final class FastRecordScanner {
 
     /** Scans {@code [from, to)}; true when every required field was found and read plainly. */
     boolean scan(byte[] buffer, int from, int to) {
+        if (!scanObject(buffer, from, to)) {
+            return false;
+        }
+        skipWhitespace();
+        return pos == end;
+    }
+
+    /**
+     * Scans the record that starts at {@code from} in a buffer filled up to {@code limit}, without
+     * looking for its line's end first: the index just past the newline that ends it, or -1 when
+     * the record is not plainly readable, ends past {@code limit}, or is not alone on its line
+     * (the caller then finds the line and reads it the careful way). A raw newline is never part
+     * of a record here, so a broken record cannot run into the next line.
+     */
+    int scanLine(byte[] buffer, int from, int limit) {
+        if (from >= limit || buffer[from] != '{' || !scanObject(buffer, from, limit)) {
+            return -1;
+        }
+        while (pos < end && (b[pos] == ' ' || b[pos] == '\t' || b[pos] == '\r')) {
+            pos++;
+        }
+        return pos < end && b[pos] == '\n' ? pos + 1 : -1;
+    }
+
+    /** The record object at {@code from} with its wanted fields; {@code pos} is just past it. */
+    private boolean scanObject(byte[] buffer, int from, int to) {
         b = buffer;
         pos = from;
         end = to;
@@ -74,13 +100,12 @@ final class FastRecordScanner {
             if (!object(0)) {
                 return false;
             }
-            skipWhitespace();
-            if (pos != end || timestampStart < 0 || modelStart < 0 || input < 0 || output < 0) {
+            if (timestampStart < 0 || modelStart < 0 || input < 0 || output < 0) {
                 return false;
             }
             // no cache counts in input: the response body's usage may have them (Jackson reads those)
-            return cacheSeen || bodyStart < 0 || (Bytes.indexOf(b, bodyStart, bodyEnd, BODY_CACHE_READ) < 0
-                    && Bytes.indexOf(b, bodyStart, bodyEnd, BODY_CACHE_WRITE) < 0);
+            return cacheSeen || bodyStart < 0 || Bytes.indexOfEither(b, bodyStart, bodyEnd, BODY_CACHE_READ,
+                    BODY_CACHE_WRITE) < 0;
         } catch (ArrayIndexOutOfBoundsException e) {
             return false;
         }
@@ -243,8 +268,8 @@ final class FastRecordScanner {
     private boolean skipString() {
         pos++;
         while (pos < end) {
-            pos = Bytes.quoteOrBackslash(b, pos, end);
-            if (pos >= end) {
+            pos = Bytes.quoteBackslashOrNewline(b, pos, end);
+            if (pos >= end || b[pos] == '\n') {
                 return false;
             }
             if (b[pos] == '"') {
@@ -316,10 +341,11 @@ final class FastRecordScanner {
         return value;
     }
 
+    /** Spaces, tabs and carriage returns; never a newline, which ends a JSON Lines record. */
     private void skipWhitespace() {
         while (pos < end) {
             byte c = b[pos];
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            if (c != ' ' && c != '\t' && c != '\r') {
                 return;
             }
             pos++;

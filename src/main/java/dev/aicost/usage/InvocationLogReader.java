@@ -246,7 +246,21 @@ public final class InvocationLogReader {
             }
             filled += n;
             int start = 0;
-            for (int i = Bytes.newline(buffer, 0, filled); i >= 0; i = Bytes.newline(buffer, start, filled)) {
+            FastRecordScanner scanner = fastPath && !strict ? scanners.get() : null;
+            while (true) {
+                if (scanner != null) {
+                    // the common case in one pass: a plain record read up to the newline that ends it
+                    int next = scanner.scanLine(buffer, start, filled);
+                    if (next > 0 && addScanned(scanner, aggregator)) {
+                        line++;
+                        start = next;
+                        continue;
+                    }
+                }
+                int i = Bytes.newline(buffer, start, filled);
+                if (i < 0) {
+                    break;
+                }
                 line++;
                 parseLine(buffer, start, i, file, line, aggregator);
                 start = i + 1;
@@ -282,21 +296,8 @@ public final class InvocationLogReader {
         }
         if (fastPath) {
             FastRecordScanner scanner = scanners.get();
-            if (scanner.scan(buffer, from, end)) {
-                long hour = scanner.epochHour();
-                if (hour == Long.MIN_VALUE) {
-                    hour = epochHour(scanner.timestamp());
-                }
-                if (hour != Long.MIN_VALUE) {
-                    String tag = null;
-                    if (tagKey != null) {
-                        tag = scanner.tag();
-                        tag = tag == null ? "(untagged)" : tag;
-                    }
-                    aggregator.add(scanner.modelId(), tag, scanner.region(), scanner.inferenceRegion(), hour,
-                            scanner.input, scanner.cacheRead, scanner.cacheWrite, scanner.output);
-                    return;
-                }
+            if (scanner.scan(buffer, from, end) && addScanned(scanner, aggregator)) {
+                return;
             }
         }
         String problem;
@@ -310,6 +311,25 @@ public final class InvocationLogReader {
         if (problem != null) {
             malformed(file, line, problem, aggregator);
         }
+    }
+
+    /** Adds the record the scanner just read; false when its timestamp needs the careful parser. */
+    private boolean addScanned(FastRecordScanner scanner, UsageAggregator aggregator) {
+        long hour = scanner.epochHour();
+        if (hour == Long.MIN_VALUE) {
+            hour = epochHour(scanner.timestamp());
+        }
+        if (hour == Long.MIN_VALUE) {
+            return false;
+        }
+        String tag = null;
+        if (tagKey != null) {
+            tag = scanner.tag();
+            tag = tag == null ? "(untagged)" : tag;
+        }
+        aggregator.add(scanner.modelId(), tag, scanner.region(), scanner.inferenceRegion(), hour, scanner.input,
+                scanner.cacheRead, scanner.cacheWrite, scanner.output);
+        return true;
     }
 
     /** A record that cannot be read: fatal with --strict, else counted (and sampled). */
