@@ -84,4 +84,28 @@ class FastPathDifferentialTest {
         String text = String.join("\n", lines) + "\n";
         assertThat(aggregate(text, true)).isEqualTo(aggregate(text, false));
     }
+
+    @Test
+    void recordsReadInOnePassStopAtTheirLine() throws IOException {
+        String good = "{\"timestamp\":\"2026-10-01T01:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputTokenCount\":3},"
+                + "\"output\":{\"outputTokenCount\":4}}";
+        List<String> texts = List.of(
+                // an unterminated string in a body must not swallow the next line's record
+                "{\"timestamp\":\"2026-10-01T01:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputBodyJson\":\"open,"
+                        + "\"inputTokenCount\":1},\"output\":{\"outputTokenCount\":1}}\n" + good + "\n",
+                // an object left open: the next line is its own record
+                "{\"timestamp\":\"2026-10-01T01:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputTokenCount\":1\n"
+                        + good + "\n",
+                // CRLF line ends, spaces before the newline, a blank line, two records on one line
+                good + "\r\n" + good + "   \n\n" + good + " " + good + "\n" + good,
+                // a record longer than the reader's 1 MB buffer, between plain ones
+                good + "\n{\"timestamp\":\"2026-10-01T01:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputBodyJson\":\""
+                        + "x".repeat(3 << 20) + "\",\"inputTokenCount\":9},\"output\":{\"outputTokenCount\":9}}\n" + good
+                        + "\n");
+        for (String text : texts) {
+            assertThat(aggregate(text, true)).isEqualTo(aggregate(text, false));
+        }
+        // the long record and the two around it: 3 calls, 2 x 3 + 9 = 15 input and 2 x 4 + 9 = 17 output tokens
+        assertThat(aggregate(texts.get(3), true).get("(untagged)|m")).isEqualTo("3 15 0 0 17");
+    }
 }
