@@ -21,33 +21,27 @@ final class Specs {
      * is the initial value picocli restores before each parse.
      */
     static <T> OptionSpec.Builder bound(OptionSpec.Builder builder, Supplier<T> get, Consumer<T> set) {
-        return builder.initialValue(get.get()).getter(new CommandLine.Model.IGetter() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <V> V get() {
-                return (V) get.get();
-            }
-        }).setter(new CommandLine.Model.ISetter() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <V> V set(V value) {
-                V previous = (V) get.get();
-                set.accept((T) value);
-                return previous;
-            }
-        });
+        return builder.initialValue(get.get()).getter(getter(get)).setter(setter(get, set));
     }
 
     /** A positional parameter's builder bound the same way. */
     static <T> CommandLine.Model.PositionalParamSpec.Builder bound(CommandLine.Model.PositionalParamSpec.Builder builder,
             Supplier<T> get, Consumer<T> set) {
-        return builder.initialValue(get.get()).getter(new CommandLine.Model.IGetter() {
+        return builder.initialValue(get.get()).getter(getter(get)).setter(setter(get, set));
+    }
+
+    private static <T> CommandLine.Model.IGetter getter(Supplier<T> get) {
+        return new CommandLine.Model.IGetter() {
             @Override
             @SuppressWarnings("unchecked")
             public <V> V get() {
                 return (V) get.get();
             }
-        }).setter(new CommandLine.Model.ISetter() {
+        };
+    }
+
+    private static <T> CommandLine.Model.ISetter setter(Supplier<T> get, Consumer<T> set) {
+        return new CommandLine.Model.ISetter() {
             @Override
             @SuppressWarnings("unchecked")
             public <V> V set(V value) {
@@ -55,7 +49,7 @@ final class Specs {
                 set.accept((T) value);
                 return previous;
             }
-        });
+        };
     }
 
     /** {@code -h, --help} and {@code -V, --version}, as picocli's standard help mixin words them. */
