@@ -5,8 +5,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 /**
- * Run once by the launcher under {@code -XX:ArchiveClassesAtExit} so that the class-data-sharing
- * archive holds the classes of the common paths: an estimate in every format, a breakeven, a route, an EDP sheet, a usage read,
+ * Run once by the launcher under {@code -XX:ArchiveClassesAtExit}: first writes the start-up cache
+ * of the shipped cards ({@code -Daicost.cardCache}), then runs the common paths so that the
+ * class-data-sharing archive holds their classes: an estimate in every format, a breakeven, a route, an EDP sheet, a usage read,
  * help, and a bad-input error.
  */
 public final class CdsTraining {
@@ -16,6 +17,14 @@ public final class CdsTraining {
     public static void main(String[] args) {
         Path home = Path.of(args.length > 0 ? args[0] : ".");
         System.setProperty("aicost.home", home.toString());
+        String cache = System.getProperty("aicost.cardCache");
+        if (cache != null) {
+            try {
+                dev.aicost.input.RateCardRepository.fromSystem().writeCache(Path.of(cache));
+            } catch (java.io.IOException e) {
+                // the cache is only a start-up optimisation: the cards are read from YAML without it
+            }
+        }
         String example = home.resolve("examples/support-chatbot.yaml").toString();
         PrintWriter sink = new PrintWriter(new StringWriter());
         for (String format : new String[] {"table", "json", "csv", "markdown"}) {

@@ -79,6 +79,10 @@ public final class RateCardRepository {
     private RateCard loadBuiltIn(String id, String where) {
         Path file = locate(id);
         if (file != null) {
+            RateCard cached = cached(id, file);
+            if (cached != null) {
+                return checkId(cached, id, file.toString());
+            }
             return checkId(RateCardReader.read(resolve(YamlLoader.load(file), file, 0), file.toString()), id,
                     file.toString());
         }
@@ -100,6 +104,54 @@ public final class RateCardRepository {
         throw InputException.of(where, "unknown rate card '" + id + "'"
                 + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
                 + (known.isEmpty() ? "" : " (built-in: " + String.join(", ", known) + ")"));
+    }
+
+    private CardCache cache;
+    private boolean cacheOpened;
+
+    /** Card {@code id} from the start-up cache when it holds exactly {@code file}'s bytes; else null. */
+    private RateCard cached(String id, Path file) {
+        if (!cacheOpened) {
+            cache = CardCache.fromSystem();
+            cacheOpened = true;
+        }
+        if (cache == null) {
+            return null;
+        }
+        try {
+            return cache.lookup(id, Files.readAllBytes(file));
+        } catch (IOException e) {
+            return null; // the YAML path reports what is wrong with the file
+        }
+    }
+
+    /**
+     * Writes the start-up cache of the cards in the shipped folder (those that extend no other
+     * card and read without a problem) to {@code target}; see {@link CardCache}.
+     */
+    public void writeCache(Path target) throws IOException {
+        Map<String, Map.Entry<byte[], RateCard>> cards = new java.util.LinkedHashMap<>();
+        if (home != null) {
+            for (String id : builtInIds()) {
+                Path file = home.resolve("ratecards").resolve(id + ".yaml");
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                try {
+                    byte[] source = Files.readAllBytes(file);
+                    YNode tree = YamlLoader.load(file);
+                    if (tree instanceof YNode.YMap map && map.get("extends") == null) {
+                        RateCard card = RateCardReader.read(tree, file.toString());
+                        if (card.id().equals(id)) {
+                            cards.put(id, Map.entry(source, card));
+                        }
+                    }
+                } catch (InputException e) {
+                    // a card with a problem is left to the YAML path, which reports it
+                }
+            }
+        }
+        CardCache.write(target, cards);
     }
 
     /** The file of card {@code id} in the shipped or the user folder, or null. */
