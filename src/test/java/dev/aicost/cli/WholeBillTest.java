@@ -256,6 +256,17 @@ class WholeBillTest {
     }
 
     @Test
+    void aCustomModelsBatchShareIsItsCustomPriceTimesTheCardsBatchMultiplier() throws IOException {
+        // tuned on od with half its calls in batch: 1,000 calls x (200 x 2.00 + 20 x 8.00) / 1e6 = 0.56 at the
+        // custom prices; on demand 0.5 x 0.56 = 0.28, batch 0.5 x 0.56 x 0.5 (the card's batch_discount) = 0.14
+        Path batch = write("batch.yaml", WholeBill.SPEC.replace("    fine_tuning: { stored_models: 1 }\n",
+                "    fine_tuning: { stored_models: 1 }\n    mix: { batch: 0.5 }\n"));
+        Map<String, BigDecimal> lines = lines(estimate(batch), 2);
+        assertThat(lines.get("input").add(lines.get("output"))).isEqualByComparingTo("0.28");
+        assertThat(lines.get("input/batch").add(lines.get("output/batch"))).isEqualByComparingTo("0.14");
+    }
+
+    @Test
     void anEmbeddingWorkloadBillsInputTokensOnly() throws IOException {
         // 1,000,000 requests x 500 tokens x 0.02 / 1e6 = 10.00; output_tokens left out
         Path embed = write("embed.yaml", """
