@@ -37,6 +37,8 @@ final class ParquetBillingRows implements BillingRows {
     private long row;
     private long weight = 1;
     private boolean grouped;
+    /** Per header field: the result column of its summed fraction (DOUBLE amounts), or 0. */
+    private int[] fractionColumn;
 
     ParquetBillingRows(Path path, String tagKey, int threads) {
         file = path.toString();
@@ -59,6 +61,8 @@ final class ParquetBillingRows implements BillingRows {
             List<String> plain = new ArrayList<>();
             List<String> hidden = new ArrayList<>();
             List<Integer> at = new ArrayList<>();
+            List<Integer> fractions = new ArrayList<>();
+            List<String> fractionSql = new ArrayList<>();
             boolean summable = true;
             try (ResultSet columns = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
                 while (columns.next()) {
@@ -86,13 +90,29 @@ final class ParquetBillingRows implements BillingRows {
                             summable &= number;
                             String decimal = exact(quote(name), type);
                             at.add(all.size());
-                            select.add(number ? "CAST(sum(" + decimal + ") AS VARCHAR)" : text(quote(name), type));
+                            if (number && isFloating(type)) {
+                                // whole parts and fractions (to 12 places) summed as integers, joined when read
+                                select.add("CAST(sum(CAST(trunc(" + quote(name) + ") AS HUGEINT)) AS VARCHAR)");
+                                fractions.add(header.size() - 1);
+                                fractionSql.add("CAST(sum(CAST(round((" + quote(name) + " - trunc(" + quote(name)
+                                        + ")) * 1000000000000) AS BIGINT)) AS VARCHAR)");
+                            } else {
+                                select.add(number ? "CAST(sum(" + decimal + ") AS VARCHAR)" : text(quote(name), type));
+                            }
                             plain.add(text(quote(name), type));
                             hidden.add("sign(" + quote(name) + ")");
                             continue;
                         }
-                        expression = type.startsWith("TIMESTAMP") && name.equals(startColumn(name))
-                                ? hour(quote(name), type) : text(quote(name), type);
+                        boolean start = type.startsWith("TIMESTAMP") && name.equals(startColumn(name));
+                        expression = start ? hour(quote(name), type) : text(quote(name), type);
+                        if (start) {
+                            // grouped by the hour itself, formatted once a group (not once a row)
+                            at.add(all.size());
+                            select.add(expression);
+                            plain.add(expression);
+                            keys.add(hourStart(quote(name), type));
+                            continue;
+                        }
                     } else {
                         continue;
                     }
@@ -110,11 +130,16 @@ final class ParquetBillingRows implements BillingRows {
             BillingReader.requireColumns(file, kind, all);
             positions = at.stream().mapToInt(Integer::intValue).toArray();
             grouped = summable;
+            fractionColumn = new int[header.size()];
             if (grouped) {
+                for (int i = 0; i < fractions.size(); i++) {
+                    fractionColumn[fractions.get(i)] = select.size() + 3 + i;
+                }
                 List<String> groupBy = new ArrayList<>(keys);
                 groupBy.addAll(hidden);
                 rows = statement.executeQuery("SELECT " + String.join(", ", select) + ", count(*), "
-                        + "min(file_row_number) + 1 FROM " + source.replace("')", "', file_row_number = true)")
+                        + "min(file_row_number) + 1" + (fractionSql.isEmpty() ? "" : ", " + String.join(", ", fractionSql))
+                        + " FROM " + source.replace("')", "', file_row_number = true)")
                         + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy)) + " ORDER BY "
                         + (select.size() + 2));
             } else {
@@ -165,6 +190,10 @@ final class ParquetBillingRows implements BillingRows {
                 + ") AS DECIMAL(38, 18)), 12)";
     }
 
+    private static boolean isFloating(String type) {
+        return type.equals("DOUBLE") || type.equals("FLOAT") || type.equals("REAL");
+    }
+
     /** The columns summed within a group. */
     private static final List<String> AMOUNTS = List.of("line_item_usage_amount", "line_item_unblended_cost",
             "lineItem/UsageAmount", "lineItem/UnblendedCost", "BilledCost", "ConsumedQuantity", "PricingQuantity");
@@ -176,9 +205,14 @@ final class ParquetBillingRows implements BillingRows {
 
     /** A start time truncated to its hour, as ISO-8601 UTC. */
     private static String hour(String column, String type) {
+        return "strftime(" + hourStart(column, type) + ", " + ISO + ")";
+    }
+
+    /** A start time truncated to its hour, in UTC. */
+    private static String hourStart(String column, String type) {
         String utc = type.startsWith("TIMESTAMP WITH TIME ZONE") || type.equals("TIMESTAMPTZ")
                 ? "timezone('UTC', " + column + ")" : "CAST(" + column + " AS TIMESTAMP)";
-        return "strftime(date_trunc('hour', " + utc + "), " + ISO + ")";
+        return "date_trunc('hour', " + utc + ")";
     }
 
     private static String literal(String text) {
@@ -228,6 +262,11 @@ final class ParquetBillingRows implements BillingRows {
             String[] fields = new String[header.size()];
             for (int i = 0; i < fields.length; i++) {
                 String value = rows.getString(i + 1);
+                if (value != null && grouped && fractionColumn[i] > 0) {
+                    // the exact decimal of a DOUBLE amount's sum: whole parts + fractions in 1e-12 units
+                    value = new java.math.BigDecimal(value).add(new java.math.BigDecimal(new java.math.BigInteger(
+                            rows.getString(fractionColumn[i])), 12)).toPlainString();
+                }
                 fields[i] = value == null ? "" : value.strip();
             }
             if (grouped) {
