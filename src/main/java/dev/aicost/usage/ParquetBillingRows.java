@@ -174,20 +174,15 @@ final class ParquetBillingRows implements BillingRows {
     }
 
     /**
-     * An amount as an exact decimal: DECIMAL and integers as they are; a DOUBLE (about 16
-     * significant digits) as its whole part exactly plus its fraction to 12 places, which gives
-     * back the decimal it was written from for any amount below 10,000 and stays within 1e-10 of
-     * it below a million.
+     * A DECIMAL or integer amount as an exact decimal to sum. (A DOUBLE is summed apart: its whole
+     * parts and its fractions to 12 places as integers, which gives back the decimal it was
+     * written from for any amount below 10,000 and stays within 1e-10 of it below a million.)
      */
     private static String exact(String column, String type) {
-        if (type.startsWith("DECIMAL")) {
-            return column;
-        }
         if (type.endsWith("INT") || type.equals("INTEGER")) {
             return "CAST(" + column + " AS HUGEINT)";
         }
-        return "round(CAST(trunc(" + column + ") AS DECIMAL(38, 0)) + CAST(" + column + " - trunc(" + column
-                + ") AS DECIMAL(38, 18)), 12)";
+        return column;
     }
 
     private static boolean isFloating(String type) {
