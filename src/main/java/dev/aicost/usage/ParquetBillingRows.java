@@ -177,7 +177,7 @@ final class ParquetBillingRows implements BillingRows {
      * A DECIMAL or integer amount as an exact decimal to sum. (A DOUBLE is summed apart: its whole
      * parts and its fractions to 12 places as integers. A double holds a 12-place decimal below
      * 4,096 closely enough that this gives it back exactly; above, the 12th place may be off by
-     * one, so a sum stays within 1e-12 per line below 10,000 and 1e-10 per line below a million.)
+     * one, so a sum stays within 1e-12 per line below 10,000 and about 1e-10 per line below a million.)
      */
     private static String exact(String column, String type) {
         if (type.endsWith("INT") || type.equals("INTEGER")) {
