@@ -633,7 +633,7 @@ public final class BillingReader {
         return BigDecimal.ONE;
     }
 
-    private static String productName(CsvInput.Row row, Columns c) {
+    private String productName(CsvInput.Row row, Columns c) {
         String named = row.get(c.productName);
         if (!named.isEmpty()) {
             return named;
@@ -682,10 +682,27 @@ public final class BillingReader {
         return value.isEmpty() ? "(untagged)" : value;
     }
 
-    private static String jsonValue(String json, String key) {
+    /** Values already read from the map columns, by key and map text: a few products fill an export. */
+    private final Map<String, Map<String, String>> jsonValues = new HashMap<>();
+
+    /** The scalar value of {@code key} in the JSON object {@code json}, or "" (remembered per map text). */
+    private String jsonValue(String json, String key) {
         if (json == null || !json.startsWith("{")) {
             return "";
         }
+        Map<String, String> seen = jsonValues.computeIfAbsent(key, k -> new HashMap<>());
+        String value = seen.get(json);
+        if (value == null) {
+            if (seen.size() >= 10_000) {
+                seen.clear(); // exports with ever-new maps: keep memory bounded
+            }
+            value = parseJsonValue(json, key);
+            seen.put(json, value);
+        }
+        return value;
+    }
+
+    private static String parseJsonValue(String json, String key) {
         try (JsonParser parser = JSON.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return "";
