@@ -49,8 +49,9 @@ public final class CsvInput implements Closeable {
     public CsvInput(String file, Reader in) {
         this.file = file;
         in = skipByteOrderMark(file, in);
+        this.handler = new Handler();
         this.reader = CsvReader.builder().detectBomHeader(false).allowExtraFields(true).allowMissingFields(true)
-                .skipEmptyLines(true).maxBufferSize(MAX_RECORD_CHARS).build(new Handler(), in);
+                .skipEmptyLines(true).maxBufferSize(MAX_RECORD_CHARS).build(handler, in);
         this.rows = reader.iterator();
     }
 
@@ -101,8 +102,19 @@ public final class CsvInput implements Closeable {
         reader.close();
     }
 
+    private final Handler handler;
+
+    /**
+     * From the next row on, only the fields whose index {@code wanted} marks are read into text;
+     * the others are "" (their positions are still counted, for messages about later fields).
+     */
+    public void readOnly(boolean[] wanted) {
+        handler.wanted = wanted.clone();
+    }
+
     /** Builds rows with field positions; {@code NULL} and empty fields become "". */
     private static final class Handler extends AbstractBaseCsvCallbackHandler<Row> {
+        private boolean[] wanted;
         private String[] fields = new String[64];
         private int[] columns = new int[64];
         private int count;
@@ -122,7 +134,8 @@ public final class CsvInput implements Closeable {
                 fields = Arrays.copyOf(fields, count * 2);
                 columns = Arrays.copyOf(columns, count * 2);
             }
-            String value = new String(buffer, offset, length).strip();
+            boolean skipped = wanted != null && (index >= wanted.length || !wanted[index]);
+            String value = skipped ? "" : new String(buffer, offset, length).strip();
             columns[count] = column;
             int raw = length;
             if (quoted) {

@@ -19,7 +19,8 @@ final class CsvBillingRows implements BillingRows {
     private final CsvInput csv;
     private final List<String> header;
 
-    CsvBillingRows(Path file, boolean gzip) throws IOException {
+    /** @param tagKey the {@code --by} tag, whose column is read too (null: none) */
+    CsvBillingRows(Path file, boolean gzip, String tagKey) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         if (gzip) {
             in = new GZIPInputStream(in, 1 << 16);
@@ -33,6 +34,19 @@ final class CsvBillingRows implements BillingRows {
             throw InputException.of(file.toString(), "is empty");
         }
         header = Arrays.asList(first.fields());
+        // only the columns the billing reader looks at become text: an export has dozens more
+        java.util.Set<String> read = new java.util.HashSet<>();
+        for (String column : BillingReader.COLUMNS) {
+            read.add(column.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (tagKey != null) {
+            read.add(("resourceTags/user:" + tagKey).toLowerCase(java.util.Locale.ROOT));
+        }
+        boolean[] wanted = new boolean[header.size()];
+        for (int i = 0; i < wanted.length; i++) {
+            wanted[i] = read.contains(header.get(i).strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        csv.readOnly(wanted);
     }
 
     @Override

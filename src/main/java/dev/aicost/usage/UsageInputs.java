@@ -74,7 +74,7 @@ public record UsageInputs(List<InputFormat.Detected> logs, List<InputFormat.Dete
             String file = export.path().toString();
             try (BillingRows rows = export.shape() == InputFormat.Shape.PARQUET
                     ? new ParquetBillingRows(export.path(), tagKey, threads)
-                    : new CsvBillingRows(export.path(), export.gzip())) {
+                    : new CsvBillingRows(export.path(), export.gzip(), tagKey)) {
                 BillingReader.Kind kind = export.kind() != null ? export.kind() : BillingReader.detect(rows.header());
                 reader.read(file, kind, rows);
             } catch (IOException e) {
