@@ -109,4 +109,18 @@ class UsageBillingTest {
         assertThat(strict.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(strict.err()).contains("cur2.csv:11").contains("not a number: 'abc'");
     }
+
+    @Test
+    void aBadFieldIsPlacedExactlyAfterColumnsThatAreNotRead() throws IOException {
+        // identity_line_item_id is not read, but its quoted value with an escaped quote still counts:
+        // "a""b,c" (8 characters) takes columns 1-8, the comma 9, USE1-NovaMicro-input-tokens (27) 10-36, the
+        // comma 37, so the bad amount starts at column 38 of line 2
+        Path csv = dir.resolve("export.csv");
+        Files.writeString(csv, "identity_line_item_id,line_item_usage_type,line_item_usage_amount,"
+                + "line_item_unblended_cost,line_item_usage_start_date,line_item_product_code\n"
+                + "\"a\"\"b,c\",USE1-NovaMicro-input-tokens,abc,0.1,2026-10-01T10:00:00Z,AmazonBedrock\n");
+        Cli.Result strict = Cli.run("usage", csv.toString(), "--strict");
+        assertThat(strict.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(strict.err()).contains(csv + ":2:38:").contains("not a number: 'abc'");
+    }
 }
