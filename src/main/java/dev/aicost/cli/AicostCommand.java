@@ -4,9 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The root command: lists the subcommands. Its model, and {@code estimate}'s, are built through
- * picocli's programmatic API; the other subcommands are read from their annotations, and only
- * when they are run (picocli reflects on each one it is given).
+ * The root command: lists the subcommands. Its model, and those of {@code estimate} and
+ * {@code usage} (the one-shot commands of scripts), are built through picocli's programmatic API;
+ * the other subcommands are read from their annotations, and only when they are run.
  */
 public final class AicostCommand implements Runnable {
     /** The subcommands' names, in the order help lists them. */
@@ -25,7 +25,7 @@ public final class AicostCommand implements Runnable {
             case "edp":
                 return new EdpCommand();
             case "usage":
-                return new UsageCommand();
+                return new UsageCommand().spec();
             case "ratecards":
                 return new RatecardsCommand();
             case "shell":

@@ -16,64 +16,76 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code aicost usage}: measured usage from invocation logs or billing exports, priced, as a workload and a profile. */
-@Command(name = "usage", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Read Bedrock model-invocation logs (JSON lines, pretty-printed records or a JSON array,",
-            "plain or .gz; files or folders as S3 syncs them) or billing exports (AWS CUR 2.0, legacy CUR,",
-            "FOCUS 1.0-1.3; CSV, .csv.gz or Parquet), told apart by content. Sums calls and tokens per",
-            "model (and tag), prices them on the rate card of each call's region (exports: beside the",
-            "billed cost, with the gap), and writes a workload spec for 'estimate' and an hourly profile",
-            "for 'breakeven --profile'."},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL, ExitCodes.LIST_BAD_INPUT, "  :with --strict, also at the first malformed record"},
-        footerHeading = "%nExamples:%n",
-        footer = {"  aicost usage logs/ --by team",
-            "  aicost usage logs/ --ratecard aws-bedrock-us-east-1 --ratecard my-eu-central-1.yaml",
-            "  aicost usage logs/ --emit-workload measured.yaml --emit-profile hourly.csv",
-            "  aicost usage cur-export.parquet --by team",
-            "  aicost usage focus-export.csv.gz --format json",
-            "  aicost estimate measured.yaml && aicost breakeven --workload measured.yaml --profile hourly.csv",
-            "  aicost usage --sql athena --by team",
-})
-public final class UsageCommand implements Callable<Integer>, Specs.WithOptionGroups {
-    @Spec
+/**
+ * {@code aicost usage}: measured traffic from invocation logs or billing exports. Like
+ * {@code estimate} it is run one-shot by nightly jobs, so its command model is built through
+ * picocli's programmatic API ({@link #spec()}): no annotation is read on this path.
+ */
+public final class UsageCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
-
-    @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "invocation logs or folders of them, or billing exports (CSV, .gz, Parquet)")
     List<Path> inputs = new ArrayList<>();
-
-    @Option(names = "--by", paramLabel = "KEY", description = "group by this tag too (requestMetadata, resource tags)")
     String by;
-
-    @Option(names = "--strict", description = "stop with exit 2 at the first malformed record")
     boolean strict;
-
-    @Option(names = "--emit-workload", paramLabel = "FILE.yaml", description = "write a workload spec of the usage")
     Path emitWorkload;
-
-    @Option(names = "--emit-profile", paramLabel = "FILE.csv", description = "write the hourly profile (hour,tokens)")
     Path emitProfile;
-
-    @Option(names = "--sql", paramLabel = "DIALECT",
-            description = "print the aggregation as SQL instead: athena, trino, spark or duckdb")
     String sql;
-
-    @Option(names = "--threads", paramLabel = "N", description = "threads to read with (default: the cores)")
     Integer threads;
-
     final RatecardOptions ratecardOptions = new RatecardOptions();
-
     final OutputOptions output = new OutputOptions();
 
-    @Override
-    public void addOptionGroups(picocli.CommandLine.Model.CommandSpec commandSpec) {
-        ratecardOptions.addTo(commandSpec);
-        output.addTo(commandSpec);
+    /** The command's model, bound to this object. */
+    @SuppressWarnings("unchecked")
+    picocli.CommandLine.Model.CommandSpec spec() {
+        spec = CommandSpec.wrapWithoutInspection(this).name("usage");
+        spec.usageMessage().sortOptions(false).autoWidth(true)
+                .description("Read Bedrock model-invocation logs (JSON lines, pretty-printed records or a JSON array,",
+                        "plain or .gz; files or folders as S3 syncs them) or billing exports (AWS CUR 2.0, legacy CUR,",
+                        "FOCUS 1.0-1.3; CSV, .csv.gz or Parquet), told apart by content. Sums calls and tokens per",
+                        "model (and tag), prices them on the rate card of each call's region (exports: beside the",
+                        "billed cost, with the gap), and writes a workload spec for 'estimate' and an hourly profile",
+                        "for 'breakeven --profile'.")
+                .exitCodeListHeading(ExitCodes.HEADING)
+                .exitCodeList(Specs.exitCodes(ExitCodes.LIST_OK, ExitCodes.LIST_INTERNAL, ExitCodes.LIST_BAD_INPUT,
+                        "  :with --strict, also at the first malformed record"))
+                .footerHeading("%nExamples:%n")
+                .footer("  aicost usage logs/ --by team",
+                        "  aicost usage logs/ --ratecard aws-bedrock-us-east-1 --ratecard my-eu-central-1.yaml",
+                        "  aicost usage logs/ --emit-workload measured.yaml --emit-profile hourly.csv",
+                        "  aicost usage cur-export.parquet --by team",
+                        "  aicost usage focus-export.csv.gz --format json",
+                        "  aicost estimate measured.yaml && aicost breakeven --workload measured.yaml --profile hourly.csv",
+                        "  aicost usage --sql athena --by team");
+        spec.addPositional(Specs.bound(PositionalParamSpec.builder().index("0..*").arity("0..*").paramLabel("FILE")
+                .type(List.class).auxiliaryTypes(Path.class)
+                .description("invocation logs or folders of them, or billing exports (CSV, .gz, Parquet)"),
+                () -> inputs, v -> inputs = (List<Path>) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--by").paramLabel("KEY").type(String.class)
+                .description("group by this tag too (requestMetadata, resource tags)"), () -> by, v -> by = (String) v)
+                .build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--strict").type(boolean.class).arity("0")
+                .description("stop with exit 2 at the first malformed record"), () -> strict,
+                v -> strict = (Boolean) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--emit-workload").paramLabel("FILE.yaml").type(Path.class)
+                .description("write a workload spec of the usage"), () -> emitWorkload, v -> emitWorkload = (Path) v)
+                .build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--emit-profile").paramLabel("FILE.csv").type(Path.class)
+                .description("write the hourly profile (hour,tokens)"), () -> emitProfile, v -> emitProfile = (Path) v)
+                .build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--sql").paramLabel("DIALECT").type(String.class)
+                .description("print the aggregation as SQL instead: athena, trino, spark or duckdb"), () -> sql,
+                v -> sql = (String) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--threads").paramLabel("N").type(Integer.class)
+                .description("threads to read with (default: the cores)"), () -> threads, v -> threads = (Integer) v)
+                .build());
+        ratecardOptions.addTo(spec);
+        output.addTo(spec);
+        Specs.addStandardHelp(spec);
+        return spec;
     }
 
     @Override
