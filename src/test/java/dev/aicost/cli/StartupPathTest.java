@@ -31,4 +31,18 @@ class StartupPathTest {
         assertThat(output).doesNotContain("jdk.proxy").doesNotContain("dev.aicost.cli.BreakevenCommand")
                 .doesNotContain("dev.aicost.cli.UsageCommand");
     }
+
+    @Test
+    void usageOfALogBuildsItsCommandWithoutAnnotations() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-verbose:class", "-cp",
+                System.getProperty("java.class.path"), "-Daicost.home=" + Path.of("").toAbsolutePath(),
+                "dev.aicost.cli.Main", "usage", "src/test/resources/usage/invocations.jsonl", "--format", "json"))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("dev.aicost.usage.InvocationLogReader").contains("\"models\"");
+        assertThat(output).doesNotContain("jdk.proxy").doesNotContain("dev.aicost.cli.EstimateCommand")
+                .doesNotContain("org.duckdb");
+    }
 }
