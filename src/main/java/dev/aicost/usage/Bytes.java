@@ -33,24 +33,6 @@ final class Bytes {
         return -1;
     }
 
-    /** The index of the first '"' or '\\' in {@code [from, to)}, or {@code to}. */
-    static int quoteOrBackslash(byte[] b, int from, int to) {
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(b, i);
-            long match = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES);
-            if (match != 0) {
-                return i + (Long.numberOfTrailingZeros(match) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] == '"' || b[i] == '\\') {
-                return i;
-            }
-        }
-        return to;
-    }
-
     /** The index of the first '"', '\\' or '\n' in {@code [from, to)}, or {@code to}. */
     static int quoteBackslashOrNewline(byte[] b, int from, int to) {
         int i = from;

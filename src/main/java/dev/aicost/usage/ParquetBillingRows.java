@@ -88,16 +88,20 @@ final class ParquetBillingRows implements BillingRows {
                             boolean number = type.startsWith("DECIMAL") || type.equals("DOUBLE") || type.equals("FLOAT")
                                     || type.equals("REAL") || type.endsWith("INT") || type.equals("INTEGER");
                             summable &= number;
-                            String decimal = exact(quote(name), type);
                             at.add(all.size());
-                            if (number && isFloating(type)) {
-                                // whole parts and fractions (to 12 places) summed as integers, joined when read
+                            if (isFloating(type)) {
+                                // summed as integers: the whole parts here, the fractions to 12 places in an
+                                // extra column, joined into one exact number when the group is read. Below
+                                // 4,096 that gives back the 12-place figure the file was written from; above,
+                                // the 12th place may be off by one (1e-12 a line below 10,000, about 1e-10
+                                // below a million)
                                 select.add("CAST(sum(CAST(trunc(" + quote(name) + ") AS HUGEINT)) AS VARCHAR)");
                                 fractions.add(header.size() - 1);
                                 fractionSql.add("CAST(sum(CAST(round((" + quote(name) + " - trunc(" + quote(name)
                                         + ")) * 1000000000000) AS BIGINT)) AS VARCHAR)");
                             } else {
-                                select.add(number ? "CAST(sum(" + decimal + ") AS VARCHAR)" : text(quote(name), type));
+                                select.add(number ? "CAST(sum(" + exact(quote(name), type) + ") AS VARCHAR)"
+                                        : text(quote(name), type));
                             }
                             plain.add(text(quote(name), type));
                             hidden.add("sign(" + quote(name) + ")");
@@ -173,12 +177,7 @@ final class ParquetBillingRows implements BillingRows {
         return "CAST(" + column + " AS VARCHAR)";
     }
 
-    /**
-     * A DECIMAL or integer amount as an exact decimal to sum. (A DOUBLE is summed apart: its whole
-     * parts and its fractions to 12 places as integers. A double holds a 12-place decimal below
-     * 4,096 closely enough that this gives it back exactly; above, the 12th place may be off by
-     * one, so a sum stays within 1e-12 per line below 10,000 and about 1e-10 per line below a million.)
-     */
+    /** A DECIMAL or integer amount as an exact number to sum. */
     private static String exact(String column, String type) {
         if (type.endsWith("INT") || type.equals("INTEGER")) {
             return "CAST(" + column + " AS HUGEINT)";
