@@ -77,7 +77,7 @@ public final class CardComparison {
         for (String service : workload.services()) {
             if (!services.has(service) && from.services().has(service)) {
                 services = services.with(service, from.services());
-                borrowed.add(SERVICE_NAMES.getOrDefault(service, service));
+                borrowed.add(CostEstimator.SERVICE_USES.get(service).name());
             }
         }
         if (borrowed.isEmpty()) {
@@ -94,10 +94,6 @@ public final class CardComparison {
         return new RateCard(card.id(), card.provider(), card.region(), card.currency(), card.effective(),
                 card.checked(), card.source(), card.defaults(), models, card.services());
     }
-
-    private static final Map<String, String> SERVICE_NAMES = Map.of("knowledge_base", "knowledge bases",
-            "fine_tuning", "custom-model storage", "inter_region", "inter-region transfer", "logging",
-            "invocation logging", "s3", "document storage");
 
     /**
      * The model on {@code target} that stands for {@code primaryModel}: an explicit mapping of the

@@ -431,11 +431,8 @@ public final class CostEstimator {
                             + "size: S } instead of tokens (sizes: " + String.join(", ", model.images().keySet())
                             + ")"));
                 } else if (!model.images().containsKey(w.images().size())) {
-                    String hint = dev.aicost.input.Suggest.closest(w.images().size(), model.images().keySet(), 1)
-                            .stream().findFirst().map(x -> " (did you mean '" + x + "'?)").orElse("");
                     issues.add(new PricingIssue("images.size", "unknown size '" + w.images().size() + "' for "
-                            + model.id() + " on " + card.id() + hint + "; sizes: "
-                            + String.join(", ", model.images().keySet())));
+                            + model.id() + " on " + card.id() + "; sizes: " + String.join(", ", model.images().keySet())));
                 }
             }
             case EMBEDDING -> {
@@ -462,34 +459,35 @@ public final class CostEstimator {
         }
     }
 
+    /** A card service as a workload uses it: the workload field whose lines it prices, and its name in words. */
+    record ServiceUse(String field, String name) {
+    }
+
+    /** Every service of a card's {@code services:} block (keys as there), as workloads use them. */
+    static final Map<String, ServiceUse> SERVICE_USES = Map.of(
+            "egress", new ServiceUse("egress_gb", "egress"),
+            "guardrails", new ServiceUse("guardrails", "guardrails"),
+            "inter_region", new ServiceUse("cross_region_gb", "inter-region transfer"),
+            "logging", new ServiceUse("logging", "invocation logging"),
+            "metrics", new ServiceUse("metrics", "metrics"),
+            "fine_tuning", new ServiceUse("fine_tuning.stored_models", "custom-model storage"),
+            "knowledge_base", new ServiceUse("knowledge_base", "knowledge bases"),
+            "s3", new ServiceUse("knowledge_base.documents_gb", "document storage"));
+
     /** Services the workload uses that its card does not price, or prices in another form. */
     private static void serviceIssues(Workload w, RateCard card, List<PricingIssue> issues) {
-        RateCard.Services services = card.services();
-        if (w.guardrailTextUnitsPerRequest() != null && !services.has("guardrails")) {
-            issues.add(new PricingIssue("guardrails", card.id() + " does not price guardrails"));
+        for (String service : w.services()) {
+            if (service.equals("knowledge_base") || service.equals("s3")) {
+                continue; // the knowledge-base checks below say which part is missing
+            }
+            if (!card.services().has(service)) {
+                ServiceUse use = SERVICE_USES.get(service);
+                issues.add(new PricingIssue(use.field(), card.id() + " does not price " + use.name() + " (services."
+                        + service + ")"));
+            }
         }
-        if (w.egressGb() != null && !services.has("egress")) {
-            issues.add(new PricingIssue("egress_gb", card.id() + " does not price egress"));
-        }
-        if (w.crossRegionGb() != null && !services.has("inter_region")) {
-            issues.add(new PricingIssue("cross_region_gb", card.id() + " does not price inter-region transfer "
-                    + "(services.inter_region)"));
-        }
-        if (w.logging() != null && !services.has("logging")) {
-            issues.add(new PricingIssue("logging", card.id() + " does not price invocation logging (services.logging)"));
-        }
-        if (w.metrics() != null && w.metrics().signum() > 0 && !services.has("metrics")) {
-            issues.add(new PricingIssue("metrics", card.id() + " does not price metrics (services.metrics)"));
-        }
-        Workload.KnowledgeBaseUse kb = w.knowledgeBase();
-        if (kb != null) {
-            knowledgeBaseIssues(kb, card, issues);
-        }
-        Workload.FineTuning fineTuning = w.fineTuning();
-        if (fineTuning != null && fineTuning.storedModels() != null && fineTuning.storedModels().signum() > 0
-                && !services.has("fine_tuning")) {
-            issues.add(new PricingIssue("fine_tuning.stored_models", card.id()
-                    + " does not price custom-model storage"));
+        if (w.knowledgeBase() != null) {
+            knowledgeBaseIssues(w.knowledgeBase(), card, issues);
         }
     }
 
@@ -511,8 +509,8 @@ public final class CostEstimator {
         }
         if (kb.documentsGb() != null && kb.documentsGb().signum() > 0) {
             if (!services.has("s3")) {
-                issues.add(new PricingIssue("knowledge_base.documents_gb", card.id() + " does not price document "
-                        + "storage (services.s3)"));
+                issues.add(new PricingIssue(SERVICE_USES.get("s3").field(), card.id() + " does not price "
+                        + SERVICE_USES.get("s3").name() + " (services.s3)"));
             }
             if (store == null || store.indexStoragePerGbMonth() == null) {
                 issues.add(new PricingIssue("knowledge_base.documents_gb", card.id() + " does not price index "
@@ -522,8 +520,8 @@ public final class CostEstimator {
         if (kb.embeddingModel() != null) {
             ModelPrice embedding = card.find(kb.embeddingModel()).orElse(null);
             if (embedding == null) {
-                issues.add(new PricingIssue("knowledge_base.embedding_model", dev.aicost.input.Suggest.unknownModel(
-                        kb.embeddingModel(), card)));
+                issues.add(new PricingIssue("knowledge_base.embedding_model", "no model '" + kb.embeddingModel()
+                        + "' on " + card.id() + embeddingModels(card)));
             } else if (embedding.kind() != ModelPrice.Kind.EMBEDDING) {
                 issues.add(new PricingIssue("knowledge_base.embedding_model", embedding.id() + " is not an embedding "
                         + "model on " + card.id() + " (kind: " + embedding.kind().key() + "); the embedding model "
