@@ -159,15 +159,15 @@ public record Workload(String name, String model, String ratecard, BigDecimal re
 
     /** A copy with the range field {@code field} (one of {@link #RANGE_FIELDS}) set to {@code value}. */
     public Workload with(String field, BigDecimal value) {
+        if (!RANGE_FIELDS.contains(field)) {
+            throw new IllegalArgumentException("not a range field: " + field);
+        }
         BigDecimal requests = field.equals("requests_per_month") ? value : requestsPerMonth;
         BigDecimal calls = field.equals("calls_per_request") ? value : callsPerRequest;
         BigDecimal input = field.equals("input_tokens") ? value : inputTokens;
         BigDecimal output = field.equals("output_tokens") ? value : outputTokens;
         Cache newCache = field.equals("cache.hit_rate") ? new Cache(cache.prefixTokens(), value, cache.oneHour())
                 : cache;
-        if (!RANGE_FIELDS.contains(field)) {
-            throw new IllegalArgumentException("not a range field: " + field);
-        }
         return new Workload(name, model, ratecard, requests, calls, input, output, newCache, mix, provisioned,
                 guardrailTextUnitsPerRequest, egressGb, knowledgeBase, fineTuning, growth, logging, metrics,
                 crossRegionGb, images, ranges);

@@ -55,7 +55,7 @@ public final class CardComparison {
                     : String.join(", ", borrowed) + " at " + input.card().id() + " prices (" + other.id()
                             + " does not price " + (borrowed.size() == 1 ? "it" : "them") + ")"));
         }
-        List<ReportLine> reportLines = CostEstimator.freeTierCredits(priced);
+        List<ReportLine> reportLines = CostEstimator.egressLines(priced);
         BigDecimal total = BigDecimal.ZERO;
         for (WorkloadMonth month : priced) {
             total = total.add(month.monthlyCost());

@@ -38,7 +38,7 @@ public final class CostEstimator {
             firstMonth.add(month);
             warnings.addAll(month.warnings());
         }
-        List<ReportLine> reportLines = freeTierCredits(firstMonth);
+        List<ReportLine> reportLines = egressLines(firstMonth);
         BigDecimal monthlyTotal = total(firstMonth, reportLines);
         BigDecimal oneTime = BigDecimal.ZERO;
         for (WorkloadMonth month : firstMonth) {
@@ -62,7 +62,7 @@ public final class CostEstimator {
                     warnings.add("from month " + k + ": " + month.warnings().get(0));
                 }
             }
-            BigDecimal totalK = total(monthK, freeTierCredits(monthK));
+            BigDecimal totalK = total(monthK, egressLines(monthK));
             forecast.add(new Estimate.MonthTotal(k, totalK));
             horizon = horizon.add(totalK);
         }
@@ -542,7 +542,7 @@ public final class CostEstimator {
      * free-tier credit -min(E, free GB) x the first tier's rate, and the volume discount
      * (E priced across the tiers) - E x the first tier's rate, when it is not zero.
      */
-    static List<ReportLine> freeTierCredits(List<WorkloadMonth> months) {
+    static List<ReportLine> egressLines(List<WorkloadMonth> months) {
         Map<String, BigDecimal> egressByCard = new LinkedHashMap<>();
         Map<String, RateCard> cards = new LinkedHashMap<>();
         for (WorkloadMonth month : months) {

@@ -111,7 +111,7 @@ final class EstimateJson {
             g.writeStringField("judged_total", Numbers.money6(report.guardedTotal()));
             g.writeBooleanField("exceeded", report.overBudget());
             g.writeStringField("judged_high", Numbers.money6(report.guardedHigh()));
-            g.writeBooleanField("high_exceeds", report.budget().compareTo(report.guardedHigh()) < 0);
+            g.writeBooleanField("high_exceeds", Guardrails.overBudget(report.guardedHigh(), report.budget()));
             g.writeEndObject();
         }
         JsonText.strings(g, "warnings", report.warnings());
