@@ -2,8 +2,6 @@ package dev.aicost.input;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * {@code --set PATH=VALUE} what-if overrides, applied to a workload spec's YAML tree before it
@@ -25,7 +23,6 @@ public final class Overrides {
         if (!(root instanceof YNode.YMap top) || !(top.get("workloads") instanceof YNode.YList list)) {
             throw InputException.of(file, "--set needs a spec with a 'workloads' list");
         }
-        Resolver resolver = new Resolver();
         for (String assignment : assignments) {
             int eq = assignment.indexOf('=');
             int dot = assignment.indexOf('.');
@@ -36,7 +33,7 @@ public final class Overrides {
             String target = assignment.substring(0, dot);
             String[] keys = assignment.substring(dot + 1, eq).split("\\.");
             String text = assignment.substring(eq + 1);
-            YNode value = value(text, resolver, assignment);
+            YNode value = value(text, assignment);
             boolean matched = false;
             for (YNode item : list.items()) {
                 if (item instanceof YNode.YMap workload && (target.equals("*")
@@ -55,14 +52,13 @@ public final class Overrides {
      * The value of an assignment: a scalar resolved as YAML would, or a flow mapping or list such
      * as {@code { low: 3, expected: 4, high: 8 }}, every node placed on the command line.
      */
-    private static YNode value(String text, Resolver resolver, String assignment) {
+    private static YNode value(String text, String assignment) {
         String trimmed = text.strip();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             YNode parsed = YamlLoader.load("--set " + assignment, new java.io.StringReader(trimmed));
             return onCommandLine(parsed);
         }
-        return new YNode.YScalar(text, YNode.ScalarType.of(resolver.resolve(NodeId.scalar, text, true)), COMMAND_LINE,
-                0);
+        return new YNode.YScalar(text, YamlLoader.plainType(text), COMMAND_LINE, 0);
     }
 
     private static YNode onCommandLine(YNode node) {

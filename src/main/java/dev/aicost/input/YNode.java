@@ -43,29 +43,8 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
         }
     }
 
-    /** What YAML resolved a plain scalar to. */
-    enum ScalarType { STRING, INTEGER, DECIMAL, BOOLEAN, NULL, TIMESTAMP;
-
-        /** From a SnakeYAML tag. */
-        static ScalarType of(org.yaml.snakeyaml.nodes.Tag tag) {
-            if (org.yaml.snakeyaml.nodes.Tag.INT.equals(tag)) {
-                return INTEGER;
-            }
-            if (org.yaml.snakeyaml.nodes.Tag.FLOAT.equals(tag)) {
-                return DECIMAL;
-            }
-            if (org.yaml.snakeyaml.nodes.Tag.BOOL.equals(tag)) {
-                return BOOLEAN;
-            }
-            if (org.yaml.snakeyaml.nodes.Tag.NULL.equals(tag)) {
-                return NULL;
-            }
-            if (org.yaml.snakeyaml.nodes.Tag.TIMESTAMP.equals(tag)) {
-                return TIMESTAMP;
-            }
-            return STRING;
-        }
-    }
+    /** What YAML resolved a plain scalar to (YAML 1.1 rules, as jackson-dataformat-yaml resolves them). */
+    enum ScalarType { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
 
     /** A scalar with its source text and resolved YAML type. */
     record YScalar(String text, ScalarType type, int line, int column) implements YNode {
@@ -83,7 +62,6 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
                 case INTEGER, DECIMAL -> "a number";
                 case BOOLEAN -> "a boolean";
                 case NULL -> "null";
-                case TIMESTAMP -> "a date";
                 default -> "a string";
             };
         }

@@ -262,31 +262,37 @@ public final class UsageRenderer {
     public static String workload(UsageReport report, BigDecimal hoursPerMonth) {
         UsageAnalysis.Result r = report.result();
         int hours = Math.max(1, r.hourly().hours());
-        StringBuilder out = new StringBuilder("# Written by aicost usage from ").append(String.join(", ", report.inputs()))
-                .append("\n# ").append(r.records()).append(" calls over ").append(hours).append(" hours, scaled to ")
-                .append(hoursPerMonth.stripTrailingZeros().toPlainString()).append(" hours a month.\n");
-        out.append("schema: aicost/workload/v1\nratecard: ").append(report.ratecard()).append("\nworkloads:\n");
+        YamlOut out = new YamlOut(List.of("Written by aicost usage from " + String.join(", ", report.inputs()),
+                r.records() + " calls over " + hours + " hours, scaled to "
+                        + hoursPerMonth.stripTrailingZeros().toPlainString() + " hours a month."))
+                .string("schema", "aicost/workload/v1")
+                .string("ratecard", report.ratecard())
+                .startList("workloads");
         List<UsageAnalysis.Row> rows = r.groups().isEmpty() ? r.models() : r.groups();
         for (UsageAnalysis.Row row : rows) {
             if (!row.mapped() || row.calls() == 0) {
                 continue;
             }
             String name = (row.tag() == null ? "" : row.tag() + "-") + row.model();
-            out.append("  - name: ").append(quote(name.replaceAll("[.=\\s]+", "-"))).append('\n');
-            out.append("    model: ").append(quote(row.model())).append('\n');
-            out.append("    requests_per_month: ").append(plain(BigDecimal.valueOf(row.calls()).multiply(hoursPerMonth)
-                    .divide(BigDecimal.valueOf(hours), MathContext.DECIMAL128))).append('\n');
-            out.append("    input_tokens: ").append(plain(row.averageInput())).append('\n');
-            out.append("    output_tokens: ").append(plain(row.averageOutput())).append('\n');
+            out.startItem()
+                    .string("name", name.replaceAll("[.=\\s]+", "-"))
+                    .string("model", row.model())
+                    .number("requests_per_month", plain(BigDecimal.valueOf(row.calls()).multiply(hoursPerMonth)
+                            .divide(BigDecimal.valueOf(hours), MathContext.DECIMAL128)))
+                    .number("input_tokens", plain(row.averageInput()))
+                    .number("output_tokens", plain(row.averageOutput()));
             long cached = row.cacheReadTokens() + row.cacheWriteTokens();
             if (cached > 0) {
-                out.append("    cache: { prefix_tokens: ").append(plain(BigDecimal.valueOf(cached)
-                        .divide(BigDecimal.valueOf(row.calls()), MathContext.DECIMAL128))).append(", hit_rate: ")
-                        .append(plain(BigDecimal.valueOf(row.cacheReadTokens()).divide(BigDecimal.valueOf(cached),
-                                MathContext.DECIMAL128))).append(" }\n");
+                out.startMap("cache")
+                        .number("prefix_tokens", plain(BigDecimal.valueOf(cached)
+                                .divide(BigDecimal.valueOf(row.calls()), MathContext.DECIMAL128)))
+                        .number("hit_rate", plain(BigDecimal.valueOf(row.cacheReadTokens())
+                                .divide(BigDecimal.valueOf(cached), MathContext.DECIMAL128)))
+                        .endMap();
             }
+            out.endMap();
         }
-        return out.toString();
+        return out.endList().finish();
     }
 
     /** The hourly profile CSV that {@code breakeven --profile} reads. */
@@ -300,12 +306,8 @@ public final class UsageRenderer {
         return out.toString();
     }
 
-    private static String plain(BigDecimal value) {
+    private static BigDecimal plain(BigDecimal value) {
         BigDecimal rounded = value.setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return (rounded.scale() < 0 ? rounded.setScale(0) : rounded).toPlainString();
-    }
-
-    private static String quote(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 }
