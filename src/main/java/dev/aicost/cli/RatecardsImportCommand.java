@@ -98,9 +98,23 @@ public final class RatecardsImportCommand implements Runnable {
             }
             AtomicFile.write(output, yaml);
             StringBuilder report = new StringBuilder("wrote " + output + ": " + result.card().models().size()
-                    + " models, " + result.skipped().size() + " entries skipped\n");
+                    + (result.card().models().size() == 1 ? " model, " : " models, ") + result.skipped().size() + " entries skipped\n");
             Map<String, Integer> reasons = new TreeMap<>();
-            result.skipped().forEach(s -> reasons.merge(s.reason().replaceAll("'[^']*'", "'…'"), 1, Integer::sum));
+            java.util.Set<String> otherProviders = new java.util.TreeSet<>();
+            int other = 0;
+            for (dev.aicost.ratecards.ImportResult.Skipped s : result.skipped()) {
+                if (s.reason().startsWith("provider ")) { // thousands of lines in a whole LiteLLM map: one line
+                    otherProviders.add(s.reason().substring("provider ".length()));
+                    other++;
+                } else {
+                    reasons.merge(s.reason().replaceAll("'[^']*'", "'…'"), 1, Integer::sum);
+                }
+            }
+            if (other > 0) {
+                reasons.put("entries of " + otherProviders.size() + " other providers ("
+                        + String.join(", ", otherProviders.stream().limit(5).toList())
+                        + (otherProviders.size() > 5 ? ", ..." : "") + ")", other);
+            }
             reasons.forEach((reason, count) -> report.append("  skipped ").append(count).append(": ").append(reason)
                     .append('\n'));
             result.notes().forEach(note -> report.append("  note: ").append(note).append('\n'));

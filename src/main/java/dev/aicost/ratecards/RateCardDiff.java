@@ -11,9 +11,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What changed between two versions of a card: models added and removed, and every price that moved. */
+/**
+ * What changed between two versions of a card: models added and removed, and every price that
+ * moved. Models are matched through their ids and aliases both ways, so a card imported from
+ * LiteLLM (ids such as {@code anthropic.claude-sonnet-4-5-20250929-v1:0}) is compared with the
+ * shipped card that lists that id as an alias of {@code anthropic.claude-sonnet-4-5}.
+ */
 public final class RateCardDiff {
     private RateCardDiff() {
+    }
+
+    /** What a field counts, so it is printed in its own unit and not always as money. */
+    public enum Unit {
+        /** a price in the card's currency (per 1M tokens, per hour, per GB, per image ...) */
+        MONEY,
+        /** a plain number: a capability tier, a count of OCUs, tokens per minute */
+        NUMBER,
+        /** a fraction shown as a percentage: a mode discount or premium */
+        FRACTION,
+        /** gigabytes */
+        GB,
+        /** a token count */
+        TOKENS;
+
+        static Unit of(String field) {
+            if (field.startsWith("defaults.")) {
+                return FRACTION;
+            }
+            if (field.endsWith("free_gb") || field.endsWith("up_to_gb")) {
+                return GB;
+            }
+            if (field.endsWith("above_tokens")) {
+                return TOKENS;
+            }
+            if (field.equals("tier") || field.endsWith("min_ocus") || field.endsWith("model_unit_tpm")) {
+                return NUMBER;
+            }
+            return MONEY;
+        }
     }
 
     /** One price that differs; {@code before} or {@code after} is null when the price appeared or went. */
@@ -25,10 +60,21 @@ public final class RateCardDiff {
             }
             return after.subtract(before).divide(before, MathContext.DECIMAL64).movePointRight(2);
         }
+
+        public Unit unit() {
+            return Unit.of(field);
+        }
     }
 
-    /** The differences: models only in the new card, only in the old, and changed prices. */
-    public record Result(List<String> added, List<String> removed, List<Change> changes) {
+    /**
+     * The differences: models only in the new card, only in the old, changed prices, and the
+     * models matched under another id (new id to old id), which the changes name as {@code old (new)}.
+     */
+    public record Result(List<String> added, List<String> removed, List<Change> changes, Map<String, String> matched) {
+        public Result(List<String> added, List<String> removed, List<Change> changes) {
+            this(added, removed, changes, Map.of());
+        }
+
         public boolean isEmpty() {
             return added.isEmpty() && removed.isEmpty() && changes.isEmpty();
         }
@@ -36,25 +82,43 @@ public final class RateCardDiff {
 
     public static Result diff(RateCard before, RateCard after) {
         List<String> added = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
-        for (String id : after.models().keySet()) {
-            if (!before.models().containsKey(id)) {
-                added.add(id);
+        Map<String, String> matched = new LinkedHashMap<>();
+        Map<String, String> byName = names(before);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ModelPrice newer : after.models().values()) {
+            String old = before.models().containsKey(newer.id()) ? newer.id() : null;
+            for (int i = 0; old == null && i < newer.aliases().size(); i++) {
+                old = byName.get(newer.aliases().get(i));
             }
-        }
-        for (Map.Entry<String, ModelPrice> entry : before.models().entrySet()) {
-            ModelPrice newer = after.models().get(entry.getKey());
-            if (newer == null) {
-                removed.add(entry.getKey());
+            if (old == null) {
+                old = byName.get(newer.id());
+            }
+            if (old == null) {
+                added.add(newer.id());
                 continue;
             }
-            Map<String, BigDecimal> old = prices(entry.getValue());
-            Map<String, BigDecimal> now = prices(newer);
-            compare(entry.getKey(), old, now, changes);
+            seen.add(old);
+            String label = old.equals(newer.id()) ? old : old + " (" + newer.id() + ")";
+            if (!old.equals(newer.id())) {
+                matched.put(newer.id(), old);
+            }
+            compare(label, prices(before.models().get(old)), prices(newer), changes);
         }
+        List<String> removed = new ArrayList<>();
+        before.models().keySet().stream().filter(id -> !seen.contains(id)).forEach(removed::add);
         compare("(card)", cardPrices(before), cardPrices(after), changes);
-        return new Result(added, removed, changes);
+        return new Result(added, removed, changes, matched);
+    }
+
+    /** Each id and alias of {@code card}'s models, to the model's id (the first model wins a shared alias). */
+    private static Map<String, String> names(RateCard card) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (ModelPrice m : card.models().values()) {
+            names.putIfAbsent(m.id(), m.id());
+            m.aliases().forEach(alias -> names.putIfAbsent(alias, m.id()));
+        }
+        return names;
     }
 
     private static void compare(String model, Map<String, BigDecimal> old, Map<String, BigDecimal> now,

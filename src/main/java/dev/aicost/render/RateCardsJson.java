@@ -52,11 +52,17 @@ final class RateCardsJson {
             g.writeStringField("new", now.id());
             JsonText.strings(g, "added", diff.added());
             JsonText.strings(g, "removed", diff.removed());
+            g.writeObjectFieldStart("matched");
+            for (java.util.Map.Entry<String, String> m : diff.matched().entrySet()) {
+                g.writeStringField(m.getKey(), m.getValue());
+            }
+            g.writeEndObject();
             g.writeArrayFieldStart("changed");
             for (RateCardDiff.Change c : diff.changes()) {
                 g.writeStartObject();
                 g.writeStringField("model", c.model());
                 g.writeStringField("field", c.field());
+                g.writeStringField("unit", RateCardsRenderer.unitKey(c.unit()));
                 plain(g, "old", c.before());
                 plain(g, "new", c.after());
                 if (c.percent() == null) {

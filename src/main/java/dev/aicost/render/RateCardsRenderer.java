@@ -239,22 +239,41 @@ public final class RateCardsRenderer {
                 () -> RateCardsJson.diff(old, now, diff), width, color);
     }
 
+    /** The unit's name in CSV and JSON: money (the card's currency), number, fraction, gb, tokens. */
+    static String unitKey(RateCardDiff.Unit unit) {
+        return unit.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static String diffCsv(RateCardDiff.Result diff) {
-        Csv csv = new Csv("model", "change", "field", "old", "new", "pct");
-        diff.added().forEach(id -> csv.row(id, "added", "", "", "", ""));
-        diff.removed().forEach(id -> csv.row(id, "removed", "", "", "", ""));
+        Csv csv = new Csv("model", "change", "field", "unit", "old", "new", "pct");
+        diff.added().forEach(id -> csv.row(id, "added", "", "", "", "", ""));
+        diff.removed().forEach(id -> csv.row(id, "removed", "", "", "", "", ""));
         for (RateCardDiff.Change c : diff.changes()) {
-            csv.row(c.model(), "changed", c.field(), plain(c.before()), plain(c.after()),
+            csv.row(c.model(), "changed", c.field(), unitKey(c.unit()), plain(c.before()), plain(c.after()),
                     c.percent() == null ? "" : c.percent().setScale(2, RoundingMode.HALF_EVEN).toPlainString());
         }
         return csv.toString();
+    }
+
+    /** A diff value in its own unit: {@code $3.00}, {@code 50%}, {@code 100 GB}, {@code 200,000}, {@code 3}. */
+    static String inUnit(BigDecimal value, RateCardDiff.Unit unit, String currency) {
+        if (value == null) {
+            return "—";
+        }
+        return switch (unit) {
+            case MONEY -> Numbers.rate(value, currency);
+            case FRACTION -> Numbers.percentOf(value);
+            case GB -> Numbers.count(value) + " GB";
+            case TOKENS, NUMBER -> Numbers.count(value);
+        };
     }
 
     private static Document diffDocument(RateCard old, RateCard now, RateCardDiff.Result diff) {
         String cur = now.currency();
         List<String> summary = new java.util.ArrayList<>(List.of(old.id() + " -> " + now.id() + ": "
                 + diff.added().size() + " added, " + diff.removed().size() + " removed, " + diff.changes().size()
-                + " prices changed"));
+                + " prices changed" + (diff.matched().isEmpty() ? "" : "; " + diff.matched().size()
+                + " models matched through aliases, shown as OLD-ID (NEW-ID)")));
         diff.added().forEach(id -> summary.add("+ " + id));
         diff.removed().forEach(id -> summary.add("- " + id));
         Document doc = Document.untitled().lines(summary, TextTable.Style.PLAIN, Document.Markdown.PLAIN, false,
@@ -263,8 +282,7 @@ public final class RateCardsRenderer {
             TextTable table = new TextTable(List.of(new Column("MODEL", false, 9), new Column("FIELD", false, 8),
                     new Column("OLD", true, 7), new Column("NEW", true, 7), new Column("CHANGE", true, 6)));
             for (RateCardDiff.Change c : diff.changes()) {
-                table.row(c.model(), c.field(), c.before() == null ? "—" : Numbers.rate(c.before(), cur),
-                        c.after() == null ? "—" : Numbers.rate(c.after(), cur),
+                table.row(c.model(), c.field(), inUnit(c.before(), c.unit(), cur), inUnit(c.after(), c.unit(), cur),
                         c.percent() == null ? "" : Numbers.signedPercent(c.percent()));
             }
             doc.table(table);

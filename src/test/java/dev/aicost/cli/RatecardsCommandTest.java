@@ -119,7 +119,38 @@ class RatecardsCommandTest {
                 "json").out());
         assertThat(json.get("changed").get(0).get("pct").decimalValue()).isEqualByComparingTo("-20.00");
         assertThat(Cli.run("ratecards", "diff", "openai-api", newer.toString(), "--format", "csv").out())
-                .isEqualTo("model,change,field,old,new,pct\ngpt-5,changed,input,1.25,1.00,-20.00\n");
+                .isEqualTo("model,change,field,unit,old,new,pct\ngpt-5,changed,input,money,1.25,1.00,-20.00\n");
+    }
+
+    @Test
+    void diffAgainstTheRealLiteLlmMapMatchesModelsThroughAliasesAndPrintsEachFieldInItsUnit() throws IOException {
+        Path imported = dir.resolve("litellm-bedrock.yaml");
+        Cli.Result result = Cli.run("ratecards", "import", "litellm", "src/test/resources/import/litellm-2026-07-24.json",
+                "--provider", "bedrock", "--prefix", "us.", "--id", "litellm-us", "-o", imported.toString());
+        assertThat(result.exit()).as(result.err()).isZero();
+        Cli.Result diff = Cli.run("ratecards", "diff", "aws-bedrock-us-east-1", imported.toString(), "--width", "0");
+        assertThat(diff.exit()).as(diff.err()).isZero();
+        // anthropic.claude-sonnet-4-5-20250929-v1:0 (imported from the us. key) is an alias of the shipped
+        // anthropic.claude-sonnet-4-5:
+        // the LiteLLM us. price is the shipped one ($3.30 = $3.00 global x 1.1), so input is not a change,
+        // and the model is neither added nor removed
+        assertThat(diff.out()).doesNotContain("+ us.anthropic.claude-sonnet-4-5-20250929-v1:0")
+                .doesNotContain("- anthropic.claude-sonnet-4-5\n")
+                .doesNotContainPattern("anthropic\\.claude-sonnet-4-5 \\([^)]*\\) +input ");
+        // the shipped card names Llama 3.1 70B at $0.72 (AWS pricing page); LiteLLM still carries $0.99 (+37.5%)
+        assertThat(diff.out()).containsPattern(
+                "meta\\.llama3-1-70b-instruct \\(meta\\.llama3-1-70b-instruct-v1:0\\) +input +\\$0\\.72 +\\$0\\.99 +\\+37\\.5%");
+        // a tier is a number and a mode default a percentage, never dollars
+        assertThat(diff.out()).containsPattern("tier +3 +—").doesNotContainPattern("tier +\\$")
+                .doesNotContain("batch_discount $").containsPattern("defaults\\.batch_discount +50% +—");
+        JsonNode json = JSON.readTree(Cli.run("ratecards", "diff", "aws-bedrock-us-east-1", imported.toString(),
+                "--format", "json").out());
+        assertThat(json.get("matched").get("anthropic.claude-sonnet-4-5-20250929-v1:0").asText())
+                .isEqualTo("anthropic.claude-sonnet-4-5");
+        assertThat(json.get("changed")).anySatisfy(c -> {
+            assertThat(c.get("field").asText()).isEqualTo("tier");
+            assertThat(c.get("unit").asText()).isEqualTo("number");
+        });
     }
 
     @Test
