@@ -140,9 +140,17 @@ public final class RatecardsImportCommand implements Runnable {
         @Option(names = "--region", paramLabel = "R", description = "also take bedrock/R/model keys")
         String region;
 
+        @Option(names = "--deployment", paramLabel = "TYPE", description = {"with azure: take one deployment type "
+            + "(global-standard, global, eu, us, default for azure/MODEL keys, ai for azure_ai/MODEL, ai/global) under bare ids;",
+            "without it every type is its own model (TYPE/MODEL)"})
+        String deployment;
+
         @Override
         ImportResult importFrom(Map<String, Object> json, CardHeader header) {
-            return LiteLlmImporter.importMap(json, provider, prefix, region, header);
+            if (deployment != null && !provider.equals("azure") && !provider.startsWith("azure")) {
+                throw InputException.of("--deployment", "applies to --provider azure only");
+            }
+            return LiteLlmImporter.importMap(json, provider, prefix, region, deployment, header);
         }
 
         @Override

@@ -22,6 +22,8 @@ import java.util.Set;
 public final class LiteLlmImporter {
     static final List<String> PROFILE_PREFIXES = List.of("us-gov.", "us.", "eu.", "apac.", "au.", "jp.", "ca.",
             "global.");
+    /** The deployment type of {@code azure/MODEL} keys, which name none. */
+    public static final String DEFAULT_DEPLOYMENT = "default";
     private static final Set<String> CHAT_MODES = Set.of("chat", "completion", "responses");
 
     private LiteLlmImporter() {
@@ -34,7 +36,19 @@ public final class LiteLlmImporter {
      */
     public static ImportResult importMap(Map<String, Object> map, String provider, String prefix, String region,
             CardHeader header) {
+        return importMap(map, provider, prefix, region, null, header);
+    }
+
+    /**
+     * As above; {@code deployment} picks one Azure deployment type ({@code global-standard},
+     * {@code global}, {@code eu}, {@code us}, or {@code default} for {@code azure/MODEL} keys without
+     * one), whose models get bare ids. Without it every type is kept, as its own model: the
+     * default type under the bare id and the others as {@code TYPE/MODEL}, never one for another.
+     */
+    public static ImportResult importMap(Map<String, Object> map, String provider, String prefix, String region,
+            String deployment, CardHeader header) {
         Map<String, ModelPrice> models = new LinkedHashMap<>();
+        Map<String, Integer> deploymentTypes = new java.util.TreeMap<>();
         List<ImportResult.Skipped> skipped = new ArrayList<>();
         for (Map.Entry<String, Object> entry : entries(map).entrySet()) {
             String key = entry.getKey();
@@ -52,6 +66,7 @@ public final class LiteLlmImporter {
                 continue;
             }
             String id = key;
+            String deploymentType = null;
             List<String> aliases = new ArrayList<>();
             if (key.startsWith("bedrock/")) {
                 String[] parts = key.split("/");
@@ -80,6 +95,24 @@ public final class LiteLlmImporter {
                     skipped.add(new ImportResult.Skipped(key, "inference-profile key (import it with --prefix "
                             + profile + ")"));
                     continue;
+                } else if (litellmProvider.startsWith("azure") && !provider.equals("all")) {
+                    String[] parts = key.contains("/") ? key.split("/") : new String[] {"", key};
+                    // azure_ai (Azure AI Foundry's model catalogue) is another service than Azure OpenAI
+                    String service = litellmProvider.equals("azure_ai") ? "ai" : null;
+                    String named = String.join("/", java.util.Arrays.asList(parts).subList(1, parts.length - 1));
+                    String type = service == null ? (named.isEmpty() ? DEFAULT_DEPLOYMENT : named)
+                            : named.isEmpty() ? service : service + "/" + named;
+                    if (deployment != null && !deployment.equals(type)) {
+                        skipped.add(new ImportResult.Skipped(key, "deployment type " + type + " (importing "
+                                + deployment + ")"));
+                        continue;
+                    }
+                    id = deployment != null || type.equals(DEFAULT_DEPLOYMENT) ? parts[parts.length - 1]
+                            : type + "/" + parts[parts.length - 1];
+                    if (!id.equals(key)) {
+                        aliases.add(key);
+                    }
+                    deploymentType = type;
                 } else if (key.contains("/") && !provider.equals("all")) {
                     id = key.substring(key.lastIndexOf('/') + 1);
                     aliases.add(key);
@@ -90,11 +123,9 @@ public final class LiteLlmImporter {
                 BigDecimal input = price(fields, "input_cost_per_token");
                 if (input == null) {
                     skipped.add(new ImportResult.Skipped(key, "embedding model without an input price per token"));
-                } else if (models.containsKey(id)) {
-                    skipped.add(new ImportResult.Skipped(key, "a second entry for " + id));
-                } else {
-                    models.put(id, new ModelPrice(id, key, aliases, null, new TokenPrices(input, null, null, null),
-                            Map.of(), null, null, null, ModelPrice.Kind.EMBEDDING, Map.of(), null));
+                } else if (add(models, new ModelPrice(id, key, aliases, null, new TokenPrices(input, null, null, null),
+                        Map.of(), null, null, null, ModelPrice.Kind.EMBEDDING, Map.of(), null), key, skipped)) {
+                    count(deploymentTypes, deploymentType);
                 }
                 continue;
             }
@@ -110,10 +141,6 @@ public final class LiteLlmImporter {
                 skipped.add(new ImportResult.Skipped(key, "no input and output price per token"));
                 continue;
             }
-            if (models.containsKey(id)) {
-                skipped.add(new ImportResult.Skipped(key, "a second entry for " + id));
-                continue;
-            }
             TokenPrices standard = new TokenPrices(input, output, price(fields, "cache_creation_input_token_cost"),
                     price(fields, "cache_read_input_token_cost"),
                     price(fields, "cache_creation_input_token_cost_above_1hr"));
@@ -121,14 +148,57 @@ public final class LiteLlmImporter {
             mode(fields, "_batches", Mode.BATCH, modes);
             mode(fields, "_priority", Mode.PRIORITY, modes);
             mode(fields, "_flex", Mode.FLEX, modes);
-            models.put(id, ModelPrice.chat(id, key, aliases, null, standard, modes, longContext(fields), null, null));
+            if (add(models, ModelPrice.chat(id, key, aliases, null, standard, modes, longContext(fields), null, null),
+                    key, skipped)) {
+                count(deploymentTypes, deploymentType);
+            }
         }
         List<String> notes = new ArrayList<>();
         notes.add("LiteLLM has no capability tiers: add 'tier:' to models you want 'route' to consider");
+        if (deployment == null && deploymentTypes.size() > 1) {
+            notes.add("Azure deployment types kept apart (models per type: " + String.join(", ", deploymentTypes
+                    .entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()) + "): the "
+                    + DEFAULT_DEPLOYMENT + " type (azure/MODEL keys) has bare ids, the others TYPE/MODEL; use "
+                    + "--deployment TYPE for a card of one type (ai is Azure AI Foundry's azure_ai keys)");
+        }
         RateCard card = new RateCard(header.id(), header.provider(), header.region(), header.currency(),
                 header.effective(), header.checked(), header.source(), RateCard.ModeDefaults.NONE, models,
                 RateCard.Services.NONE);
         return new ImportResult(card, skipped, notes);
+    }
+
+    /**
+     * Adds {@code model} under its id. A second key for an id already taken with the same prices
+     * ({@code computer-use-preview} and {@code azure/computer-use-preview}) becomes an alias of it;
+     * with other prices it is reported and left out, never silently swapped in.
+     */
+    private static boolean add(Map<String, ModelPrice> models, ModelPrice model, String key,
+            List<ImportResult.Skipped> skipped) {
+        ModelPrice first = models.get(model.id());
+        if (first == null) {
+            models.put(model.id(), model);
+            return true;
+        }
+        if (first.standard().equals(model.standard()) && first.modes().equals(model.modes())
+                && java.util.Objects.equals(first.longContext(), model.longContext()) && first.kind() == model.kind()) {
+            List<String> aliases = new ArrayList<>(first.aliases());
+            if (!aliases.contains(key) && !key.equals(first.id())) {
+                aliases.add(key);
+            }
+            models.put(first.id(), new ModelPrice(first.id(), first.name(), aliases, first.tier(), first.standard(),
+                    first.modes(), first.longContext(), first.training(), first.provisioned(), first.kind(),
+                    first.images(), first.custom()));
+            return false;
+        }
+        skipped.add(new ImportResult.Skipped(key, "a second entry for " + model.id() + " with other prices (the "
+                + "first, " + first.name() + ", is kept)"));
+        return false;
+    }
+
+    private static void count(Map<String, Integer> deploymentTypes, String type) {
+        if (type != null) {
+            deploymentTypes.merge(type, 1, Integer::sum);
+        }
     }
 
     /** The price entries: the file itself, or its "entries" object when an extract wraps them with "_meta". */

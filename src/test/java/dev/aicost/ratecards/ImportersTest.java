@@ -38,6 +38,40 @@ class ImportersTest {
         assertThat(roundTrip(card)).isEqualTo(card);
     }
 
+    private static final Map<String, Object> LITELLM_JULY = JsonTree.readObject(
+            Path.of("src/test/resources/import/litellm-2026-07-24.json"));
+
+    @Test
+    void azureDeploymentTypesAreKeptApartNeverFirstWins() {
+        // the July 2026 map prices gpt-4o-2024-08-06 under azure/ and azure/global-standard/ at 2.5e-06/1e-05
+        // ($2.50/$10.00 per 1M) and under azure/eu/ and azure/us/ (data zones) at 2.75e-06/1.1e-05 ($2.75/$11.00);
+        // the eu key comes first in the file
+        ImportResult all = LiteLlmImporter.importMap(LITELLM_JULY, "azure", null, null, HEADER);
+        RateCard card = roundTrip(all.card());
+        assertThat(card.models().get("gpt-4o-2024-08-06").standard().input()).isEqualByComparingTo("2.50");
+        assertThat(card.models().get("global-standard/gpt-4o-2024-08-06").standard().output())
+                .isEqualByComparingTo("10.00");
+        assertThat(card.models().get("eu/gpt-4o-2024-08-06").standard().input()).isEqualByComparingTo("2.75");
+        assertThat(card.models().get("us/gpt-4o-2024-08-06").standard().output()).isEqualByComparingTo("11.00");
+        assertThat(card.find("azure/eu/gpt-4o-2024-08-06").orElseThrow().id()).isEqualTo("eu/gpt-4o-2024-08-06");
+        // computer-use-preview and azure/computer-use-preview carry the same prices: one model, two names
+        assertThat(all.skipped().stream().filter(s -> s.reason().startsWith("a second entry")).toList()).isEmpty();
+        assertThat(card.models().get("computer-use-preview").aliases()).contains("azure/computer-use-preview");
+        // Azure AI Foundry (azure_ai) is its own service: azure_ai/mistral-large-latest is ai/mistral-large-latest
+        assertThat(card.models()).containsKey("ai/mistral-large-latest");
+        assertThat(all.notes()).anySatisfy(n -> assertThat(n).contains("Azure deployment types kept apart")
+                .contains("global-standard 3").contains("eu 22").contains("us 27"));
+
+        // one type per card: azure/global-standard/gpt-4o-mini is 1.5e-07/6e-07 = $0.15/$0.60, where the
+        // azure/ key (no type) carries the regional 1.65e-07/6.6e-07
+        ImportResult global = LiteLlmImporter.importMap(LITELLM_JULY, "azure", null, null, "global-standard", HEADER);
+        assertThat(global.card().models()).containsOnlyKeys("gpt-4o-mini", "gpt-4o-2024-08-06", "gpt-4o-2024-11-20");
+        assertThat(global.card().models().get("gpt-4o-mini").standard().input()).isEqualByComparingTo("0.15");
+        assertThat(global.card().models().get("gpt-4o-mini").standard().output()).isEqualByComparingTo("0.60");
+        assertThat(global.skipped().stream().map(ImportResult.Skipped::reason).distinct().toList())
+                .contains("deployment type eu (importing global-standard)");
+    }
+
     @Test
     void perTokenPricesConvertExactly() {
         // 3e-06 per token is exactly 3 per 1M; binary-float noise is removed: 3.3000000000000003e-06 -> 3.3
