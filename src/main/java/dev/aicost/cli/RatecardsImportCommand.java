@@ -40,8 +40,9 @@ public final class RatecardsImportCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE")
-        Path file;
+        @Parameters(index = "0", paramLabel = "FILE|URL", description = {"the price file, or an http(s) URL to "
+            + "fetch it from (the only time aicost uses the network)"})
+        String file;
 
         @Option(names = "--id", required = true, paramLabel = "ID", description = "the new card's id")
         String id;
@@ -68,23 +69,27 @@ public final class RatecardsImportCommand implements Runnable {
             if (!id.matches("[A-Za-z0-9._-]+")) {
                 throw InputException.of("--id", "use letters, digits, '.', '_' and '-' only, got '" + id + "'");
             }
-            Map<String, Object> json = JsonTree.readObject(file);
+            boolean remote = dev.aicost.input.RemoteFile.isUrl(file);
+            Map<String, Object> json = remote ? dev.aicost.input.RemoteFile.readObject(file)
+                    : JsonTree.readObject(Path.of(file));
             String today = LocalDate.now().toString();
             CardHeader header = new CardHeader(id, provider(), region(), "USD",
-                    effective == null ? today : effective.toString(), today, source == null ? defaultSource() : source);
+                    effective == null ? today : effective.toString(), today,
+                    source != null ? source : remote ? file : defaultSource());
             ImportResult result;
             try {
                 result = importFrom(json, header);
             } catch (dev.aicost.input.JsonTree.Bad e) {
-                throw new InputException(e.problem(file.toString()));
+                throw new InputException(e.problem(file));
             }
             if (result.card().models().isEmpty()) {
-                throw InputException.of(file.toString(), "no model could be imported (" + result.skipped().size()
+                throw InputException.of(file, "no model could be imported (" + result.skipped().size()
                         + " entries skipped; the first: " + (result.skipped().isEmpty() ? "none"
                                 : result.skipped().get(0).key() + ": " + result.skipped().get(0).reason()) + ")");
             }
             List<String> comments = new ArrayList<>();
-            comments.add("Imported by 'aicost ratecards import' from " + file.getFileName() + " on " + today + ".");
+            comments.add("Imported by 'aicost ratecards import' from " + (remote ? file : Path.of(file).getFileName())
+                    + " on " + today + ".");
             result.notes().forEach(note -> comments.add("Note: " + note + "."));
             String yaml = RateCardYaml.write(result.card(), comments);
             // the card must read back strictly before it is written
@@ -92,7 +97,7 @@ public final class RatecardsImportCommand implements Runnable {
             try {
                 RateCardReader.read(YamlLoader.load(output.toString(), new StringReader(yaml)), output.toString());
             } catch (InputException e) {
-                throw new InputException(e.problems().stream().map(p -> new dev.aicost.input.Problem(file.toString(),
+                throw new InputException(e.problems().stream().map(p -> new dev.aicost.input.Problem(file,
                         0, 0, p.path(), p.message() + " (a value imported from this file; nothing was written to "
                         + output + ")")).toList());
             }
@@ -127,7 +132,15 @@ public final class RatecardsImportCommand implements Runnable {
     /** {@code import litellm}. */
     @Command(name = "litellm",
             description = {"From LiteLLM's model_prices_and_context_window.json (USD per token): base, _batches,",
-                "_priority, _flex, cache read/write and _above_200k_tokens prices, converted exactly to per 1M."})
+                "_priority, _flex, cache read/write and _above_200k_tokens prices, converted exactly to per 1M."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  aicost ratecards import litellm prices.json --provider bedrock --prefix us. \\",
+                "      --id bedrock-litellm -o bedrock-litellm.yaml",
+                "  aicost ratecards import litellm \\",
+                "      https://raw.githubusercontent.com/BerriAI/litellm/main/\\",
+                "model_prices_and_context_window.json \\",
+                "      --provider azure --deployment global-standard --id azure-gs -o gs.yaml",
+                "  aicost ratecards diff azure-openai gs.yaml"})
     static final class LiteLlm extends Common {
         @Option(names = "--provider", required = true, paramLabel = "P",
                 description = "bedrock, azure, vertex, anthropic, openai, a litellm_provider value, or all")

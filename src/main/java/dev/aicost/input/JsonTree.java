@@ -102,15 +102,26 @@ public final class JsonTree {
     }
 
     /** The file's top-level object. */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> readObject(Path path) {
         String file = path.toString();
         InputFiles.record(path);
         if (java.nio.file.Files.isDirectory(path)) {
             throw InputException.of(file, "is a folder, not a JSON file");
         }
+        try {
+            return readObject(file, java.nio.file.Files.newInputStream(path));
+        } catch (java.io.FileNotFoundException | NoSuchFileException e) {
+            throw InputException.of(file, "file not found");
+        } catch (IOException e) {
+            throw InputException.of(file, IoMessages.cannotRead(e));
+        }
+    }
+
+    /** The top-level object of JSON read from {@code in} (closed here); {@code file} names it in messages. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> readObject(String file, java.io.InputStream in) {
         POSITIONS.clear();
-        try (JsonParser parser = Json.factory().createParser(java.nio.file.Files.newInputStream(path))) {
+        try (JsonParser parser = Json.factory().createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw InputException.of(file, "expected a JSON object");
             }
@@ -121,8 +132,6 @@ public final class JsonTree {
             JsonLocation at = e.getLocation();
             throw new InputException(new Problem(file, at == null ? 0 : at.getLineNr(), at == null ? 0
                     : at.getColumnNr(), null, "invalid JSON: " + e.getOriginalMessage()));
-        } catch (java.io.FileNotFoundException | NoSuchFileException e) {
-            throw InputException.of(file, "file not found");
         } catch (IOException e) {
             throw InputException.of(file, IoMessages.cannotRead(e));
         }
