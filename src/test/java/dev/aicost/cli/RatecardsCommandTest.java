@@ -24,15 +24,16 @@ class RatecardsCommandTest {
 
     @Test
     void listShowsDatesAndFlagsStaleCards() throws IOException {
-        // the shipped cards were checked on 2026-11-24: 91 days later they are stale, 90 days later not yet
-        Cli.Result fresh = Cli.run("ratecards", "list", "--today", "2027-02-22", "--format", "json");
+        // the us-east-1 card was checked on 2026-12-01: 91 days later (2027-03-02) it is stale, 90 days later not yet
+        Cli.Result fresh = Cli.run("ratecards", "list", "--today", "2027-03-01", "--format", "json");
         assertThat(fresh.exit()).as(fresh.err()).isZero();
         JsonNode cards = JSON.readTree(fresh.out()).get("cards");
         assertThat(cards).hasSize(6);
         assertThat(cards.get(2).get("id").asText()).isEqualTo("aws-bedrock-us-east-1");
-        assertThat(cards.get(2).get("models").asInt()).isEqualTo(33);
+        // 33 models before the 2026-12-01 refresh, plus Opus 4.7, 4.8, 5, Fable 5, Sonnet 5 and DeepSeek V3.2, V3, R1
+        assertThat(cards.get(2).get("models").asInt()).isEqualTo(41);
         assertThat(cards.get(2).get("status").asText()).isEqualTo("ok");
-        JsonNode stale = JSON.readTree(Cli.run("ratecards", "list", "--today", "2027-02-23", "--format", "json").out());
+        JsonNode stale = JSON.readTree(Cli.run("ratecards", "list", "--today", "2027-03-02", "--format", "json").out());
         assertThat(stale.get("cards").get(2).get("status").asText()).isEqualTo("stale: checked 91 days ago");
         assertThat(Cli.run("ratecards", "list", "--width", "0").out()).contains("aws-bedrock-us-east-1  aws-bedrock");
     }
@@ -94,12 +95,12 @@ class RatecardsCommandTest {
         assertThat(csv).contains("\ngpt-5,flex,,0.625,5.00,0.625,0.0625,,chat,,\n");
 
         JsonNode whole = JSON.readTree(Cli.run("ratecards", "show", "aws-bedrock-us-east-1", "--format", "json").out());
-        assertThat(whole.get("models")).hasSize(33);
+        assertThat(whole.get("models")).hasSize(41);
 
         String list = Cli.run("ratecards", "list", "--today", "2027-02-22", "--format", "csv").out();
         assertThat(list.lines().toList()).hasSize(7)
                 .first().isEqualTo("id,file,provider,region,currency,models,effective,checked,status");
-        assertThat(list).containsPattern("\naws-bedrock-us-east-1,[^,]+,aws-bedrock,us-east-1,USD,33,2026-09-11,2026-11-24,ok\n");
+        assertThat(list).containsPattern("\naws-bedrock-us-east-1,[^,]+,aws-bedrock,us-east-1,USD,41,2026-09-11,2026-12-01,ok\n");
     }
 
     @Test

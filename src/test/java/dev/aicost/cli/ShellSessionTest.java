@@ -54,7 +54,8 @@ class ShellSessionTest {
         assertThat(session.complete(List.of("estimate", "x.yaml", "--format"), "")).contains("json", "table");
         // model ids of the card already chosen on the line
         assertThat(session.complete(List.of("breakeven", "--ratecard", "aws-bedrock-global", "--model"), "anthropic.claude-so"))
-                .containsExactly("anthropic.claude-sonnet-4-5", "anthropic.claude-sonnet-4-6");
+                .containsExactly("anthropic.claude-sonnet-4", "anthropic.claude-sonnet-4-5", "anthropic.claude-sonnet-4-6",
+                        "anthropic.claude-sonnet-5");
         assertThat(session.complete(List.of("ratecards"), "im")).containsExactly("import");
         assertThat(session.complete(List.of("estimate"), "exa")).isSameAs(ShellSession.FILES);
         // a card argument completes as a card id, and as a file name when no id fits
