@@ -30,7 +30,7 @@ import java.util.zip.CRC32;
  */
 public final class CardCache {
     private static final int MAGIC = 0x41494343; // "AICC"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2; // 2: models carry their price history
 
     private record Entry(long length, long crc, byte[] payload) {
     }
@@ -194,6 +194,11 @@ public final class CardCache {
                 prices(out, m.custom().prices());
             }
         }
+        out.writeInt(m.history().size());
+        for (ModelPrice.PriceEra era : m.history()) {
+            out.writeUTF(era.until());
+            prices(out, era.prices());
+        }
     }
 
     private static ModelPrice model(DataInputStream in) throws IOException {
@@ -228,8 +233,13 @@ public final class CardCache {
             boolean onDemand = in.readBoolean();
             custom = new ModelPrice.Custom(onDemand, in.readBoolean() ? prices(in) : null);
         }
+        int eras = in.readInt();
+        List<ModelPrice.PriceEra> history = new ArrayList<>();
+        for (int i = 0; i < eras; i++) {
+            history.add(new ModelPrice.PriceEra(in.readUTF(), prices(in)));
+        }
         return new ModelPrice(id, name, aliases, tier < 0 ? null : tier, standard, modes, longContext, training,
-                provisioned, kind, images, custom);
+                provisioned, kind, images, custom, history);
     }
 
     private static void services(DataOutputStream out, RateCard.Services s) throws IOException {

@@ -7,6 +7,7 @@ import dev.aicost.model.TokenPrices;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ public final class RateCardReader {
     private static final Set<String> DEFAULTS = Fields.keys("batch_discount", "priority_premium", "flex_discount");
     private static final Set<String> MODEL = Fields.keys("name", "aliases", "tier", "kind", "input", "output",
             "cache_write", "cache_write_1h", "cache_read", "batch", "priority", "flex", "long_context", "training",
-            "provisioned", "images", "custom", "notes");
+            "provisioned", "images", "custom", "history", "notes");
+    private static final Set<String> HISTORY = Fields.keys("until", "input", "output", "cache_write",
+            "cache_write_1h", "cache_read");
     private static final Set<String> MODE_BLOCK = Fields.keys("input", "output", "cache_write", "cache_write_1h",
             "cache_read");
     private static final Set<String> LONG_CONTEXT = Fields.keys("above_tokens", "input", "output", "cache_write",
@@ -173,10 +176,49 @@ public final class RateCardReader {
         if (f.has(map, "custom")) {
             custom = custom(f, map.get("custom"), Fields.join(path, "custom"));
         }
+        List<ModelPrice.PriceEra> history = f.has(map, "history") ? history(f, map.get("history"),
+                Fields.join(path, "history")) : List.of();
         f.string(map, "notes", path, false);
         return new ModelPrice(id, name == null ? id : name, aliases == null ? List.of() : aliases,
                 tier == null ? null : tier.intValue(), standard, modes, longContext, training, provisioned, kind,
-                images, custom);
+                images, custom, history);
+    }
+
+    /**
+     * {@code history: [{ until: 2026-06-30, input: 3.00, output: 15.00 }, ...]}: earlier standard
+     * prices, oldest first, each in force up to and including its {@code until} date. A price an era
+     * leaves out was the current one; an era must name at least one price.
+     */
+    private static List<ModelPrice.PriceEra> history(Fields f, YNode node, String path) {
+        YNode.YList list = f.list(node, path);
+        List<ModelPrice.PriceEra> history = new ArrayList<>();
+        if (list == null) {
+            return history;
+        }
+        String previous = null;
+        for (int i = 0; i < list.items().size(); i++) {
+            String item = path + "[" + i + "]";
+            YNode.YMap era = f.map(list.items().get(i), item);
+            if (era == null) {
+                continue;
+            }
+            f.onlyKeys(era, item, HISTORY);
+            String until = f.date(era, "until", item, true);
+            TokenPrices prices = prices(f, era, item, false);
+            if (prices.equals(TokenPrices.NONE)) {
+                f.problem(era, item, "names no price: give at least one of input, output, cache_write, "
+                        + "cache_write_1h, cache_read");
+            }
+            if (until != null && previous != null && until.compareTo(previous) <= 0) {
+                f.problem(era.get("until"), Fields.join(item, "until"), "must be after the previous era's until ("
+                        + previous + "): list the eras oldest first");
+            }
+            if (until != null) {
+                previous = until;
+                history.add(new ModelPrice.PriceEra(until, prices));
+            }
+        }
+        return history;
     }
 
     private static ModelPrice.Kind kind(Fields f, YNode.YMap map, String path) {

@@ -15,15 +15,60 @@ import java.util.Map;
  *     only) or image (per image, by size)
  * @param images price per image by size name ({@code 1024-standard}); empty unless an image model
  * @param custom how a fine-tuned variant of the model is served, null when the card does not say
+ * @param history earlier standard prices, oldest first, each with the last day it was in force
  */
 public record ModelPrice(String id, String name, List<String> aliases, Integer tier,
         TokenPrices standard, Map<Mode, TokenPrices> modes, LongContext longContext,
-        BigDecimal training, Provisioned provisioned, Kind kind, Map<String, BigDecimal> images, Custom custom) {
+        BigDecimal training, Provisioned provisioned, Kind kind, Map<String, BigDecimal> images, Custom custom,
+        List<PriceEra> history) {
 
     public ModelPrice {
         aliases = List.copyOf(aliases);
         modes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(modes)); // keeps the order written
         images = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(images));
+        history = List.copyOf(history);
+    }
+
+    /** A model without price history. */
+    public ModelPrice(String id, String name, List<String> aliases, Integer tier, TokenPrices standard,
+            Map<Mode, TokenPrices> modes, LongContext longContext, BigDecimal training, Provisioned provisioned,
+            Kind kind, Map<String, BigDecimal> images, Custom custom) {
+        this(id, name, aliases, tier, standard, modes, longContext, training, provisioned, kind, images, custom,
+                List.of());
+    }
+
+    /**
+     * Standard prices that were in force up to and including {@code until} (an ISO date), after the
+     * era before it. A price the era leaves out ({@code null}) was the current one.
+     */
+    public record PriceEra(String until, TokenPrices prices) {
+    }
+
+    /**
+     * The model as it was priced on {@code epochDay} (days since 1970-01-01, UTC): the first era of
+     * the history that ends on or after that day, else the current prices. An era's prices replace
+     * the standard ones field by field; explicit mode blocks, which belong to the current prices,
+     * give way to the card's mode multipliers applied to the era's prices.
+     */
+    public ModelPrice on(long epochDay) {
+        if (history.isEmpty()) {
+            return this;
+        }
+        for (PriceEra era : history) {
+            if (java.time.LocalDate.parse(era.until()).toEpochDay() >= epochDay) {
+                TokenPrices p = era.prices();
+                TokenPrices merged = new TokenPrices(or(p.input(), standard.input()), or(p.output(), standard.output()),
+                        or(p.cacheWrite(), standard.cacheWrite()), or(p.cacheRead(), standard.cacheRead()),
+                        or(p.cacheWrite1h(), standard.cacheWrite1h()));
+                return new ModelPrice(id, name, aliases, tier, merged, Map.of(), longContext, training, provisioned,
+                        kind, images, custom, List.of());
+            }
+        }
+        return this;
+    }
+
+    private static BigDecimal or(BigDecimal value, BigDecimal otherwise) {
+        return value != null ? value : otherwise;
     }
 
     /** A chat model (the kind every importer produces). */
@@ -77,7 +122,7 @@ public record ModelPrice(String id, String name, List<String> aliases, Integer t
      */
     public ModelPrice asCustomOnDemand() {
         return new ModelPrice(id, name, aliases, tier, custom.prices(), Map.of(), null, training, provisioned, kind,
-                images, custom);
+                images, custom, List.of());
     }
 
     /** This model with every price multiplied by {@code factor}. */
@@ -96,8 +141,10 @@ public record ModelPrice(String id, String name, List<String> aliases, Integer t
         images.forEach((size, price) -> scaledImages.put(size, price.multiply(factor)));
         Custom scaledCustom = custom == null || custom.prices() == null ? custom
                 : new Custom(custom.onDemand(), custom.prices().times(factor));
+        List<PriceEra> scaledHistory = history.stream().map(era -> new PriceEra(era.until(), era.prices().times(factor)))
+                .toList();
         return new ModelPrice(id, name, aliases, tier, standard.times(factor), scaledModes, scaledLong,
                 training == null ? null : training.multiply(factor), scaledProvisioned, kind, scaledImages,
-                scaledCustom);
+                scaledCustom, scaledHistory);
     }
 }

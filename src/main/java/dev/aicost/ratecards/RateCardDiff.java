@@ -156,6 +156,9 @@ public final class RateCardDiff {
             put(prices, "provisioned.model_unit_tpm", m.provisioned().modelUnitTpm());
             m.provisioned().hourly().forEach((term, price) -> prices.put("provisioned.hourly." + term, price));
         }
+        for (ModelPrice.PriceEra era : m.history()) {
+            tokens(prices, "history[until " + era.until() + "].", era.prices());
+        }
         if (m.tier() != null) {
             prices.put("tier", BigDecimal.valueOf(m.tier()));
         }

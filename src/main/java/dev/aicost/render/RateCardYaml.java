@@ -88,6 +88,14 @@ public final class RateCardYaml {
             }
             out.endMap();
         }
+        if (!m.history().isEmpty()) {
+            out.startList("history");
+            for (ModelPrice.PriceEra era : m.history()) {
+                tokens(out.startItem().plain("until", era.until()), era.prices());
+                out.endMap();
+            }
+            out.endList();
+        }
         out.endMap();
     }
 

@@ -263,7 +263,8 @@ public final class BillingReader {
         public BigDecimal billed = BigDecimal.ZERO;
     }
 
-    public record Key(String model, String tag, Mode mode, boolean longContext) {
+    /** Token lines summed by model, tag, mode, context band and UTC day (days since 1970-01-01). */
+    public record Key(String model, String tag, Mode mode, boolean longContext, long day) {
     }
 
     /** An AI line that is not Bedrock tokens: who bills it, for what service and meter, in what unit. */
@@ -420,7 +421,8 @@ public final class BillingReader {
         Mode mode = lower.contains("batch") ? Mode.BATCH : lower.contains("priority") ? Mode.PRIORITY
                 : lower.contains("flex") ? Mode.FLEX : Mode.ON_DEMAND;
         boolean longContext = lower.contains("lctx") || lower.contains("long-ctx") || lower.contains("long_ctx");
-        Sums s = sums.computeIfAbsent(new Key(model, tag, mode, longContext), k -> new Sums());
+        Sums s = sums.computeIfAbsent(new Key(model, tag, mode, longContext, Math.floorDiv(hour, 24)),
+                k -> new Sums());
         s.tokens[tokenClass] += tokens;
         s.billed = s.billed.add(billed);
         hourly.merge(hour, tokens, Long::sum);
@@ -805,7 +807,8 @@ public final class BillingReader {
             if (unpriced != null) {
                 return;
             }
-            TokenPrices rates = ModeRates.resolve(model, card.defaults(), source.mode(),
+            // the price in force on the line's day (a card's price history), the current one without history
+            TokenPrices rates = ModeRates.resolve(model.on(source.day()), card.defaults(), source.mode(),
                     source.longContext() && model.longContext() != null);
             BigDecimal[] prices = {rates.input(), rates.cacheRead(), rates.cacheWrite(), rates.output()};
             for (int i = 0; i < 4; i++) {

@@ -29,10 +29,11 @@ public final class UsageAggregator {
     }
 
     /**
-     * The group of calls of one logged model id, one tag value (null without --by) and one region
-     * the calls were made in (null when the record has none).
+     * The group of calls of one logged model id, one tag value (null without --by), one region
+     * the calls were made in (null when the record has none) and one UTC day (days since
+     * 1970-01-01): a call is priced at the price in force on its day, and the trend is daily.
      */
-    public record GroupKey(String modelId, String tag, String region) {
+    public record GroupKey(String modelId, String tag, String region, long day) {
     }
 
     /** Calls made in {@code region} that cross-region inference served in {@code inferenceRegion}. */
@@ -78,7 +79,8 @@ public final class UsageAggregator {
     public void add(String modelId, String tag, String region, String inferenceRegion, long epochHour, long input,
             long cacheRead, long cacheWrite, long output) {
         records++;
-        Group group = groups.computeIfAbsent(new GroupKey(modelId, tag, region), k -> new Group());
+        Group group = groups.computeIfAbsent(new GroupKey(modelId, tag, region, Math.floorDiv(epochHour, 24)),
+                k -> new Group());
         if (region != null || inferenceRegion != null) {
             routes.computeIfAbsent(new RegionRoute(region, inferenceRegion), k -> new long[1])[0]++;
         }

@@ -133,20 +133,22 @@ public final class UsageAnalysis {
                 new ArrayList<>(aggregate.groups().entrySet());
         entries.sort(Comparator.comparing((Map.Entry<UsageAggregator.GroupKey, UsageAggregator.Group> e) ->
                 e.getKey().modelId()).thenComparing(e -> String.valueOf(e.getKey().tag()))
-                .thenComparing(e -> String.valueOf(e.getKey().region())));
+                .thenComparing(e -> String.valueOf(e.getKey().region())).thenComparingLong(e -> e.getKey().day()));
         for (Map.Entry<UsageAggregator.GroupKey, UsageAggregator.Group> entry : entries) {
             String logged = entry.getKey().modelId();
             String region = entry.getKey().region();
             RateCard card = cards.apply(region);
             ModelPrice model = card == null ? null : card.find(logged).orElse(null);
             String key = model == null ? logged : model.id();
-            byModel.computeIfAbsent(key, k -> new RowBuilder(k, model != null)).add(logged, entry.getValue(), model,
+            // the price in force on the calls' day (a card's price history), the current one without history
+            ModelPrice priced = model == null ? null : model.on(entry.getKey().day());
+            byModel.computeIfAbsent(key, k -> new RowBuilder(k, model != null)).add(logged, entry.getValue(), priced,
                     card);
             if (entry.getKey().tag() != null) {
                 tagged = true;
                 byGroup.computeIfAbsent(entry.getKey().tag() + "\u0000" + key,
                         k -> new RowBuilder(key, model != null).tag(entry.getKey().tag()))
-                        .add(logged, entry.getValue(), model, card);
+                        .add(logged, entry.getValue(), priced, card);
             }
             if (region != null) {
                 callsByRegion.computeIfAbsent(region, r -> new long[1])[0] += entry.getValue().totalCalls();

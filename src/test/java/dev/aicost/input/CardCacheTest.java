@@ -32,6 +32,14 @@ class CardCacheTest {
         assertThat(CardCache.decode(CardCache.encode(card))).isEqualTo(card);
     }
 
+    @Test
+    void priceHistorySurvivesTheCodec() throws IOException {
+        RateCard card = RateCardReader.read(YamlLoader.load("card.yaml", new java.io.StringReader(
+                dev.aicost.cli.PriceHistoryTest.CARD)), "card.yaml");
+        assertThat(card.models().get("m").history()).hasSize(2);
+        assertThat(CardCache.decode(CardCache.encode(card))).isEqualTo(card);
+    }
+
     private RateCardRepository home(String card) throws IOException {
         Path home = dir.resolve("home");
         Files.createDirectories(home.resolve("ratecards"));
