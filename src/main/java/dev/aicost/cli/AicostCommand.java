@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class AicostCommand implements Runnable {
     /** The subcommands' names, in the order help lists them. */
     static final java.util.List<String> SUBCOMMANDS = java.util.List.of("estimate", "breakeven", "route", "edp", "usage",
-            "ratecards", "shell", "completion");
+            "ratecards", "config", "shell", "completion");
 
     /** The subcommand {@code name}, built only when needed (a switch: no other command's class is loaded). */
     static Object subcommand(String name) {
@@ -28,6 +28,8 @@ public final class AicostCommand implements Runnable {
                 return new UsageCommand().spec();
             case "ratecards":
                 return new RatecardsCommand();
+            case "config":
+                return new ConfigCommand();
             case "shell":
                 return new ShellCommand();
             case "completion":

@@ -111,14 +111,16 @@ public final class BreakevenCommand implements Callable<Integer>, Specs.WithOpti
                     || cacheHitRate != null) {
                 throw InputException.of("--workload", "give either --workload or --model with the call shape, not both");
             }
-            question = BreakevenQuestion.fromWorkload(repository, workloadFile, workloadName, flagCard, hoursPerMonth,
+            question = BreakevenQuestion.fromWorkload(repository, workloadFile, workloadName, flagCard,
+                    Defaults.current().defaultCard(), hoursPerMonth,
                     terms);
         } else {
             if (model == null || inputTokens == null || outputTokens == null) {
                 throw InputException.of("breakeven", "give --model, --input-tokens and --output-tokens "
                         + "(or --workload FILE --name W)");
             }
-            question = BreakevenQuestion.fromFlags(repository, flagCard, model, shapeFromFlags(), terms);
+            question = BreakevenQuestion.fromFlags(repository, flagCard, Defaults.current().defaultCard(), model,
+                    shapeFromFlags(), terms);
         }
         RateCard card = question.card();
         ModelPrice modelPrice = question.model();

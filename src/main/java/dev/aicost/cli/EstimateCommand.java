@@ -121,7 +121,8 @@ public final class EstimateCommand implements Callable<Integer> {
         WorkloadSpec workloadSpec = WorkloadSpecReader.read(root, file, hoursPerMonth);
         CardResolver cards = new CardResolver(RateCardRepository.fromSystem(), fxRates);
         List<EstimateInput> inputs = cards.workloads(workloadSpec,
-                ratecardOptions.ratecards.isEmpty() ? null : ratecardOptions.ratecards.get(0));
+                ratecardOptions.ratecards.isEmpty() ? null : ratecardOptions.ratecards.get(0),
+                Defaults.current().defaultCard());
         String currency = inputs.get(0).card().currency();
 
         Estimate estimate = CostEstimator.estimate(inputs, hoursPerMonth, months);

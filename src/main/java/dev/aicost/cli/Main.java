@@ -10,6 +10,8 @@ import picocli.CommandLine;
 /** Entry point: runs the command line and turns every failure into one message and an exit code. */
 public final class Main {
     private static final int MAX_PROBLEMS_SHOWN = 25;
+    /** The environment defaults are read from (tests put their own). */
+    static java.util.Map<String, String> environment = System.getenv();
 
     private Main() {
     }
@@ -36,7 +38,14 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         dev.aicost.input.InputFiles.clear();
         boolean debug = Arrays.asList(args).contains("--debug");
+        Defaults defaults;
+        try {
+            defaults = Defaults.load(environment);
+        } catch (InputException e) {
+            return handle(e, err, debug);
+        }
         CommandLine cli = AicostCommand.commandLine(args);
+        cli.setDefaultValueProvider(defaults);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -51,10 +51,25 @@ public final class OutputOptions {
         return quiet && format != Format.JSON ? java.util.List.of() : warnings;
     }
 
-    /** Colour only for a table on an interactive terminal, unless turned off. */
+    /**
+     * Colour only for a table on an interactive terminal, unless turned off: {@code --no-color} and
+     * {@code NO_COLOR} (no-color.org) turn it off, {@code FORCE_COLOR} (force-color.org: set and not
+     * empty, {@code 0} or {@code false}) turns it on where there is no terminal, as in a pipe to
+     * {@code less -R}. A file written with {@code --output} is never coloured.
+     */
     boolean color() {
-        return format == Format.TABLE && output == null && !noColor && System.getenv("NO_COLOR") == null
-                && System.console() != null;
+        java.util.Map<String, String> env = Main.environment;
+        String noColorEnv = env.get("NO_COLOR");
+        if (format != Format.TABLE || output != null || noColor || noColorEnv != null && !noColorEnv.isEmpty()) {
+            return false;
+        }
+        return forceColor(env) || System.console() != null;
+    }
+
+    /** Whether FORCE_COLOR asks for colour: set, and not empty, "0" or "false". */
+    static boolean forceColor(java.util.Map<String, String> env) {
+        String force = env.get("FORCE_COLOR");
+        return force != null && !force.isEmpty() && !force.equals("0") && !force.equalsIgnoreCase("false");
     }
 
     /** Width to fit tables to: AICOST_COLUMNS (set by the launcher), COLUMNS, or none when not a terminal. */

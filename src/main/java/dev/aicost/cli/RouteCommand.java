@@ -72,7 +72,8 @@ public final class RouteCommand implements Callable<Integer>, Specs.WithOptionGr
         RouteSpec routeSpec = withOverrides(loaded.spec());
         RateCardRepository repository = RateCardRepository.fromSystem();
         RouteCard route = RouteCard.of(loaded, routeSpec,
-                ratecardOptions.ratecards.isEmpty() ? null : ratecardOptions.ratecards.get(0), repository);
+                ratecardOptions.ratecards.isEmpty() ? null : ratecardOptions.ratecards.get(0),
+                Defaults.current().defaultCard(), repository);
         RateCard card = route.card();
         ModelPrice baseline = route.baseline();
         List<ModelPrice> candidates = route.candidates();

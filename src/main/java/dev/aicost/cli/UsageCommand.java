@@ -101,7 +101,8 @@ public final class UsageCommand implements Callable<Integer> {
             throw InputException.of("usage", "give at least one log file or folder (or --sql DIALECT)");
         }
         BigDecimal hoursPerMonth = ratecardOptions.hoursPerMonth();
-        RegionCards cards = new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard");
+        RegionCards cards = new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard",
+                Defaults.current().defaultCard());
         UsageInputs files = UsageInputs.of(inputs);
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (files.billing() && emitWorkload != null) {

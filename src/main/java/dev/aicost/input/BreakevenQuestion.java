@@ -21,13 +21,23 @@ public record BreakevenQuestion(RateCard card, ModelPrice model, CallShape shape
     /** The question of workload {@code name} (null: the only one) of the spec at {@code file}. */
     public static BreakevenQuestion fromWorkload(RateCardRepository repository, Path file, String name,
             String flagCard, BigDecimal hoursPerMonth, List<String> terms) {
+        return fromWorkload(repository, file, name, flagCard, null, hoursPerMonth, terms);
+    }
+
+    /**
+     * As above; {@code defaultCard} (a configured default, or null for the built-in
+     * {@link RegionCards#DEFAULT_CARD}) prices a workload whose spec names no card.
+     */
+    public static BreakevenQuestion fromWorkload(RateCardRepository repository, Path file, String name,
+            String flagCard, DefaultCard defaultCard, BigDecimal hoursPerMonth, List<String> terms) {
         WorkloadSpec spec = WorkloadSpecReader.read(YamlLoader.load(file), file.toString(), hoursPerMonth);
         Workload w = pick(spec, file, name);
         String reference = flagCard != null ? flagCard : w.ratecard() != null ? w.ratecard() : spec.ratecard();
         RateCard card;
         try {
-            card = repository.load(reference == null ? RegionCards.DEFAULT_CARD : reference,
-                    flagCard == null ? spec.directory() : null, flagCard == null ? file.toString() : "--ratecard");
+            card = reference == null ? DefaultCard.orBuiltIn(defaultCard).load(repository)
+                    : repository.load(reference, flagCard == null ? spec.directory() : null,
+                            flagCard == null ? file.toString() : "--ratecard");
         } catch (InputException e) {
             int index = spec.workloads().indexOf(w);
             throw flagCard == null && reference != null ? e.placed(message -> spec.ratecardProblem(index, message)) : e;
@@ -41,7 +51,14 @@ public record BreakevenQuestion(RateCard card, ModelPrice model, CallShape shape
     /** The question given by {@code --model} and the call-shape flags. */
     public static BreakevenQuestion fromFlags(RateCardRepository repository, String flagCard, String model,
             CallShape shape, List<String> terms) {
-        RateCard card = repository.load(flagCard == null ? RegionCards.DEFAULT_CARD : flagCard, null, "--ratecard");
+        return fromFlags(repository, flagCard, null, model, shape, terms);
+    }
+
+    /** As above, with {@code defaultCard} (or the built-in one) when there is no {@code --ratecard}. */
+    public static BreakevenQuestion fromFlags(RateCardRepository repository, String flagCard, DefaultCard defaultCard,
+            String model, CallShape shape, List<String> terms) {
+        RateCard card = flagCard == null ? DefaultCard.orBuiltIn(defaultCard).load(repository)
+                : repository.load(flagCard, null, "--ratecard");
         return checked(card, model, shape, "--model", terms);
     }
 

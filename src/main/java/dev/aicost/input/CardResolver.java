@@ -32,12 +32,21 @@ public final class CardResolver {
      * value, or null) prices every workload when given.
      */
     public List<EstimateInput> workloads(WorkloadSpec spec, String flagCard) {
+        return workloads(spec, flagCard, null);
+    }
+
+    /** As above; {@code fallback} (a configured default card, or null) prices workloads the spec gives no card. */
+    public List<EstimateInput> workloads(WorkloadSpec spec, String flagCard, DefaultCard fallback) {
         List<Problem> problems = new ArrayList<>();
         List<EstimateInput> inputs = new ArrayList<>();
         String currency = null;
         for (int i = 0; i < spec.workloads().size(); i++) {
             Workload w = spec.workloads().get(i);
             String reference = flagCard != null ? flagCard : w.ratecard() != null ? w.ratecard() : spec.ratecard();
+            boolean fromDefault = reference == null && fallback != null;
+            if (fromDefault) {
+                reference = fallback.reference();
+            }
             if (reference == null) {
                 problems.add(spec.problemAt(i, "ratecard", "no rate card: add 'ratecard:' to the spec or pass "
                         + "--ratecard ID"));
@@ -45,8 +54,8 @@ public final class CardResolver {
             }
             RateCard card;
             try {
-                card = repository.load(reference, flagCard != null ? null : spec.directory(),
-                        flagCard != null ? "--ratecard" : spec.file());
+                card = fromDefault ? fallback.load(repository) : repository.load(reference,
+                        flagCard != null ? null : spec.directory(), flagCard != null ? "--ratecard" : spec.file());
             } catch (InputException e) {
                 int index = i;
                 problems.addAll(flagCard != null ? e.problems()

@@ -21,9 +21,14 @@ public final class RegionCards {
     private final Map<String, RateCard> byRegion = new HashMap<>();
 
     public RegionCards(RateCardRepository repository, List<String> references, String where) {
+        this(repository, references, where, null);
+    }
+
+    /** As above; {@code fallback} (a configured default, or null for the built-in card) when none is given. */
+    public RegionCards(RateCardRepository repository, List<String> references, String where, DefaultCard fallback) {
         this.repository = repository;
-        this.given = (references.isEmpty() ? List.of(DEFAULT_CARD) : references).stream()
-                .map(reference -> repository.load(reference, null, where)).toList();
+        this.given = references.isEmpty() ? List.of(DefaultCard.orBuiltIn(fallback).load(repository))
+                : references.stream().map(reference -> repository.load(reference, null, where)).toList();
         this.defaultCard = given.get(0);
         for (int i = 0; i < given.size(); i++) {
             for (int j = i + 1; j < given.size(); j++) {

@@ -16,7 +16,19 @@ public record RouteCard(RateCard card, ModelPrice baseline, List<ModelPrice> can
     /** The card of {@code loaded} ({@code flagCard}, a {@code --ratecard} value, wins when given). */
     public static RouteCard of(RouteSpecReader.Loaded loaded, RouteSpec spec, String flagCard,
             RateCardRepository repository) {
+        return of(loaded, spec, flagCard, null, repository);
+    }
+
+    /** As above; {@code fallback} (a configured default card, or null) when neither the flag nor the spec names one. */
+    public static RouteCard of(RouteSpecReader.Loaded loaded, RouteSpec spec, String flagCard, DefaultCard fallback,
+            RateCardRepository repository) {
         String reference = flagCard != null ? flagCard : spec.ratecard();
+        String flagWhere = "--ratecard";
+        if (reference == null && fallback != null) {
+            flagCard = fallback.reference();
+            reference = flagCard;
+            flagWhere = fallback.where();
+        }
         if (reference == null) {
             throw new InputException(loaded.problemAt(-1, "ratecard",
                     "no rate card: add 'ratecard:' to the spec or pass --ratecard ID"));
@@ -24,7 +36,7 @@ public record RouteCard(RateCard card, ModelPrice baseline, List<ModelPrice> can
         RateCard card;
         try {
             card = repository.load(reference, flagCard == null ? loaded.directory() : null,
-                    flagCard == null ? loaded.file() : "--ratecard");
+                    flagCard == null ? loaded.file() : flagWhere);
         } catch (InputException e) {
             throw flagCard == null ? e.placed(message -> loaded.problemAt(-1, "ratecard", message)) : e;
         }

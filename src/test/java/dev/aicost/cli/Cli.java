@@ -20,11 +20,37 @@ final class Cli {
     private Cli() {
     }
 
+    /**
+     * The environment the tests run with: this JVM's, without the variables that change aicost's
+     * defaults and with a config folder that holds no config file, so a developer's own
+     * ~/.config/aicost/config.yaml or AICOST_FORMAT cannot change a test's outcome.
+     */
+    static Map<String, String> cleanEnvironment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        for (String name : List.of("AICOST_RATECARD", "AICOST_FORMAT", "AICOST_HOURS_PER_MONTH", "FORCE_COLOR",
+                "NO_COLOR")) {
+            env.remove(name);
+        }
+        env.put("XDG_CONFIG_HOME", java.nio.file.Path.of("target", "test-no-config").toAbsolutePath().toString());
+        return env;
+    }
+
     static Result run(String... args) {
+        return runWith(cleanEnvironment(), args);
+    }
+
+    /** Runs {@code args} with {@code env} as the environment aicost reads its defaults from. */
+    static Result runWith(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(exit, out.toString(), err.toString());
+        Map<String, String> before = Main.environment;
+        Main.environment = env;
+        try {
+            int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+            return new Result(exit, out.toString(), err.toString());
+        } finally {
+            Main.environment = before;
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
