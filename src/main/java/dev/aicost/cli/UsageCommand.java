@@ -35,6 +35,8 @@ public final class UsageCommand implements Callable<Integer> {
     Path emitProfile;
     String sql;
     Integer threads;
+    boolean trend;
+    BigDecimal budget;
     final RatecardOptions ratecardOptions = new RatecardOptions();
     final OutputOptions output = new OutputOptions();
 
@@ -59,6 +61,8 @@ public final class UsageCommand implements Callable<Integer> {
                         "  aicost usage cur-export.parquet --by team",
                         "  aicost usage focus-export.csv.gz --format json",
                         "  aicost estimate measured.yaml && aicost breakeven --workload measured.yaml --profile hourly.csv",
+                        "  aicost usage logs/ --trend --by team --budget 5000",
+                        "  aicost usage logs/ --trend --emit-workload measured.yaml   # with each workload's growth",
                         "  aicost usage --sql athena --by team");
         spec.addPositional(Specs.bound(PositionalParamSpec.builder().index("0..*").arity("0..*").paramLabel("FILE")
                 .type(List.class).auxiliaryTypes(Path.class)
@@ -82,6 +86,15 @@ public final class UsageCommand implements Callable<Integer> {
         spec.addOption(Specs.bound(OptionSpec.builder("--threads").paramLabel("N").type(Integer.class)
                 .description("threads to read with (default: the cores)"), () -> threads, v -> threads = (Integer) v)
                 .build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--trend").type(boolean.class).arity("0")
+                .description("add the daily series, the month-over-month growth fitted to it, anomaly days and, "
+                        + "with --budget, when this month's spend crosses it (--emit-workload then writes each "
+                        + "workload's growth when the fit rests on 28 days or more)"),
+                () -> trend, v -> trend = (Boolean) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--budget").paramLabel("AMOUNT").type(BigDecimal.class)
+                .converters(new Flags.Amount())
+                .description("with --trend: the monthly budget whose crossing date to project"),
+                () -> budget, v -> budget = (BigDecimal) v).build());
         ratecardOptions.addTo(spec);
         output.addTo(spec);
         Specs.addStandardHelp(spec);
@@ -94,6 +107,10 @@ public final class UsageCommand implements Callable<Integer> {
             throw InputException.of("--threads", "must be between 1 and 256, got " + threads);
         }
         output.width();
+        if (budget != null && !trend) {
+            throw InputException.of("--budget", "applies with --trend (the month's spend projected from the daily "
+                    + "trend); add --trend");
+        }
         if (sql != null) {
             return printSql();
         }
@@ -135,9 +152,21 @@ public final class UsageCommand implements Callable<Integer> {
     private Integer report(UsageRun.Outcome outcome, RateCard card, BigDecimal hoursPerMonth) {
         UsageReport report = new UsageReport(inputs.stream().map(Path::toString).toList(), outcome.format(),
                 card.id(), card.currency(), by, outcome.result(), output.shown(outcome.warnings()));
-        String text = UsageRenderer.render(report, output.format, output.width(), output.color());
+        String text;
+        String workload = null;
+        if (trend) {
+            // Tablesaw and commons-math3 are loaded only here
+            UsageTrend.Rendered rendered = UsageTrend.render(report, hoursPerMonth, budget, output, emitWorkload != null);
+            text = rendered.text();
+            workload = rendered.workload();
+        } else {
+            text = UsageRenderer.render(report, output.format, output.width(), output.color());
+            if (emitWorkload != null) {
+                workload = UsageRenderer.workload(report, hoursPerMonth);
+            }
+        }
         if (emitWorkload != null) {
-            AtomicFile.write(emitWorkload, UsageRenderer.workload(report, hoursPerMonth));
+            AtomicFile.write(emitWorkload, workload);
         }
         if (emitProfile != null) {
             if (report.result().hourly().hours() == 0) {

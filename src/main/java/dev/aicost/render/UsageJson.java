@@ -15,6 +15,11 @@ final class UsageJson {
     }
 
     static String render(UsageReport report) {
+        return render(report, g -> { });
+    }
+
+    /** The report, with {@code more} writing further fields (the trend) before the warnings. */
+    static String render(UsageReport report, JsonText.Body more) {
         UsageAnalysis.Result r = report.result();
         return JsonText.write(g -> {
             g.writeStartObject();
@@ -56,6 +61,7 @@ final class UsageJson {
             } else {
                 regionsJson(g, r.regions());
             }
+            more.write(g);
             JsonText.strings(g, "warnings", UsageRenderer.warnings(report));
             g.writeEndObject();
         });

@@ -260,6 +260,16 @@ public final class UsageRenderer {
      * (prefix = cache tokens per call, hit rate = reads / (reads + writes)).
      */
     public static String workload(UsageReport report, BigDecimal hoursPerMonth) {
+        return workload(report, hoursPerMonth, (model, tag) -> null);
+    }
+
+    /** A row's monthly growth for the emitted workload, or null to leave {@code growth:} out. */
+    public interface GrowthOf {
+        BigDecimal growth(String model, String tag);
+    }
+
+    /** As above, each workload with the {@code growth:} that {@code growthOf} gives it (from --trend). */
+    public static String workload(UsageReport report, BigDecimal hoursPerMonth, GrowthOf growthOf) {
         UsageAnalysis.Result r = report.result();
         int hours = Math.max(1, r.hourly().hours());
         YamlOut out = new YamlOut(List.of("Written by aicost usage from " + String.join(", ", report.inputs()),
@@ -290,6 +300,7 @@ public final class UsageRenderer {
                                 .divide(BigDecimal.valueOf(cached), MathContext.DECIMAL128)))
                         .endMap();
             }
+            out.number("growth", growthOf.growth(row.model(), row.tag()));
             out.endMap();
         }
         return out.endList().finish();

@@ -740,10 +740,16 @@ public final class BillingReader {
     public static UsageAnalysis.Result analyse(Read read, RateCard card) {
         Map<String, RowState> byModel = new LinkedHashMap<>();
         Map<String, RowState> byGroup = new LinkedHashMap<>();
+        Map<List<Object>, UsageAnalysis.DailyPoint> daily = new LinkedHashMap<>();
         for (Map.Entry<Key, Sums> entry : read.sums().entrySet()) {
             Key key = entry.getKey();
             ModelPrice model = match(card, key.model());
             String name = model == null ? key.model() : model.id();
+            Sums sums = entry.getValue();
+            // exports have no call counts; the trend of an export is its billed cost
+            UsageAnalysis.DailyPoint point = new UsageAnalysis.DailyPoint(java.time.LocalDate.ofEpochDay(key.day()),
+                    name, key.tag(), 0, sums.tokens[0] + sums.tokens[1] + sums.tokens[2] + sums.tokens[3], sums.billed);
+            daily.merge(List.of(point.day(), name, String.valueOf(key.tag())), point, UsageAnalysis::plus);
             byModel.computeIfAbsent(name, k -> new RowState(name, null, model)).add(key, entry.getValue(), card);
             if (key.tag() != null) {
                 byGroup.computeIfAbsent(key.tag() + "\u0000" + name, k -> new RowState(name, key.tag(), model))
@@ -772,7 +778,7 @@ public final class BillingReader {
         return new UsageAnalysis.Result(read.rows(), read.malformed(), read.samples(), models, groups,
                 UsageAnalysis.hourly(read.hourly()), total, List.of(),
                 UsageAnalysis.Billing.of(read.tokenRows(), read.billedAll(), List.copyOf(otherLines), models, total,
-                        List.copyOf(creditLines)));
+                        List.copyOf(creditLines)), UsageAnalysis.sortedDays(daily.values()));
     }
 
     /** One report row being summed: tokens by class, the priced and the billed cost. */

@@ -109,9 +109,22 @@ public final class UsageAnalysis {
             Map<String, Long> inferenceRegions) {
     }
 
-    /** The analysis of one read; {@code billing} is null for invocation logs. */
+    /**
+     * The analysis of one read; {@code billing} is null for invocation logs. {@code daily} holds the
+     * calls, tokens and cost of each model (and tag) on each UTC day, for {@code --trend}.
+     */
     public record Result(long records, long malformed, List<UsageAggregator.Malformed> samples, List<Row> models,
-            List<Row> groups, Hourly hourly, BigDecimal totalCost, List<RegionUse> regions, Billing billing) {
+            List<Row> groups, Hourly hourly, BigDecimal totalCost, List<RegionUse> regions, Billing billing,
+            List<DailyPoint> daily) {
+    }
+
+    /**
+     * One model's (and tag's, with {@code --by}) use on one UTC day: calls (0 for billing exports,
+     * which have none), tokens of every class, and the cost: priced at that day's price for
+     * invocation logs (null when the card cannot price it), billed for exports.
+     */
+    public record DailyPoint(java.time.LocalDate day, String model, String tag, long calls, long tokens,
+            BigDecimal cost) {
     }
 
     /** Prices every call on one card. */
@@ -128,6 +141,7 @@ public final class UsageAnalysis {
         Map<String, RowBuilder> byModel = new LinkedHashMap<>();
         Map<String, RowBuilder> byGroup = new LinkedHashMap<>();
         Map<String, long[]> callsByRegion = new TreeMap<>();
+        Map<List<Object>, DailyPoint> daily = new LinkedHashMap<>();
         boolean tagged = false;
         List<Map.Entry<UsageAggregator.GroupKey, UsageAggregator.Group>> entries =
                 new ArrayList<>(aggregate.groups().entrySet());
@@ -142,6 +156,12 @@ public final class UsageAnalysis {
             String key = model == null ? logged : model.id();
             // the price in force on the calls' day (a card's price history), the current one without history
             ModelPrice priced = model == null ? null : model.on(entry.getKey().day());
+            UsageAggregator.Group g = entry.getValue();
+            BigDecimal dayCost = priced == null ? null : RowBuilder.cost(g, priced, card, new String[1]);
+            DailyPoint point = new DailyPoint(java.time.LocalDate.ofEpochDay(entry.getKey().day()), key,
+                    entry.getKey().tag(), g.totalCalls(), g.input[0] + g.input[1] + g.cacheRead[0] + g.cacheRead[1]
+                            + g.cacheWrite[0] + g.cacheWrite[1] + g.output[0] + g.output[1], dayCost);
+            daily.merge(List.of(point.day(), key, String.valueOf(point.tag())), point, UsageAnalysis::plus);
             byModel.computeIfAbsent(key, k -> new RowBuilder(k, model != null)).add(logged, entry.getValue(), priced,
                     card);
             if (entry.getKey().tag() != null) {
@@ -179,7 +199,19 @@ public final class UsageAnalysis {
                     served.getOrDefault(region, Map.of())));
         });
         return new Result(aggregate.records(), aggregate.malformedCount(), aggregate.malformedSamples(), models, groups,
-                hourly(aggregate.hourly()), total, List.copyOf(regions), null);
+                hourly(aggregate.hourly()), total, List.copyOf(regions), null, sortedDays(daily.values()));
+    }
+
+    /** Two points of one day, model and tag (from two regions or logged ids) as one; unpriced stays unpriced. */
+    static DailyPoint plus(DailyPoint a, DailyPoint b) {
+        return new DailyPoint(a.day(), a.model(), a.tag(), a.calls() + b.calls(), a.tokens() + b.tokens(),
+                a.cost() == null || b.cost() == null ? null : a.cost().add(b.cost()));
+    }
+
+    /** By day, then model, then tag. */
+    static List<DailyPoint> sortedDays(java.util.Collection<DailyPoint> points) {
+        return points.stream().sorted(Comparator.comparing(DailyPoint::day).thenComparing(DailyPoint::model)
+                .thenComparing(p -> String.valueOf(p.tag()))).toList();
     }
 
     public static Hourly hourly(TreeMap<Long, Long> byHour) {
@@ -232,7 +264,22 @@ public final class UsageAnalysis {
         }
 
         private void price(UsageAggregator.Group group, ModelPrice price, RateCard card) {
-            for (int band = 0; band < 2 && unpriced == null; band++) {
+            String[] why = new String[1];
+            BigDecimal part = cost(group, price, card, why);
+            if (part == null) {
+                unpriced = why[0];
+            } else {
+                cost = cost.add(part);
+            }
+        }
+
+        /**
+         * The on-demand cost of {@code group} at {@code price} (standard and long-context calls each at
+         * their rates), or null with the reason in {@code why[0]} when a rate it needs is missing.
+         */
+        static BigDecimal cost(UsageAggregator.Group group, ModelPrice price, RateCard card, String[] why) {
+            BigDecimal total = BigDecimal.ZERO;
+            for (int band = 0; band < 2; band++) {
                 if (group.calls[band] == 0) {
                     continue;
                 }
@@ -246,14 +293,15 @@ public final class UsageAnalysis {
                         continue;
                     }
                     if (prices[i] == null) {
-                        unpriced = price.id() + " has no " + (band == 1 ? "long-context " : "") + names[i]
+                        why[0] = price.id() + " has no " + (band == 1 ? "long-context " : "") + names[i]
                                 + " price on " + card.id();
-                        return;
+                        return null;
                     }
                     part = part.add(BigDecimal.valueOf(counts[i]).multiply(prices[i]));
                 }
-                cost = cost.add(part.movePointLeft(6));
+                total = total.add(part.movePointLeft(6));
             }
+            return total;
         }
 
         Row build() {

@@ -44,5 +44,21 @@ class StartupPathTest {
         assertThat(output).contains("dev.aicost.usage.InvocationLogReader").contains("\"models\"");
         assertThat(output).doesNotContain("jdk.proxy").doesNotContain("dev.aicost.cli.EstimateCommand")
                 .doesNotContain("org.duckdb");
+        // Tablesaw and commons-math3 are for --trend only
+        assertThat(output).doesNotContain("tech.tablesaw").doesNotContain("org.apache.commons.math3")
+                .doesNotContain("dev.aicost.usage.TrendAnalysis");
+    }
+
+    @Test
+    void usageWithTrendLoadsTablesawAndCommonsMath() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-verbose:class", "-cp",
+                System.getProperty("java.class.path"), "-Daicost.home=" + Path.of("").toAbsolutePath(),
+                "dev.aicost.cli.Main", "usage", "src/test/resources/usage/invocations.jsonl", "--trend", "--format",
+                "json")).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("\"trend\"").contains("tech.tablesaw.api.Table")
+                .contains("org.apache.commons.math3.stat.regression.SimpleRegression");
     }
 }
