@@ -87,6 +87,10 @@ public final class TrendAnalysis {
         List<Day> days = days(points, daily);
         Growth growth = fit(days, daysPerMonth.doubleValue());
         List<Anomaly> anomalies = anomalies(days);
+        if (growth.r2() != null && growth.r2() < 0.5) {
+            notes.add("a poor fit (R\u00b2 below 0.5): the daily cost does not follow one growth rate"
+                    + (anomalies.isEmpty() ? "" : "; the anomaly days weigh on it"));
+        }
         YearMonth month = days.isEmpty() ? null : YearMonth.from(days.get(days.size() - 1).date());
         BigDecimal monthToDate = BigDecimal.ZERO;
         LocalDate crossing = null;
