@@ -714,6 +714,27 @@ class HostileInputTest {
                         "x", "-o", "{out.yaml}").exit(2, "{pl.json}:", "1e15").outputs("out.yaml"));
         cases.add(c("ratecards validate a broken card").file("card.yaml", with(CARD, "input: 3.00", "input: -1"))
                 .args("ratecards", "validate", "{card.yaml}").exit(2, "{card.yaml}:", "models.big.input"));
+        // price history (issue 16): eras out of order, a price of 1e400, history not a list
+        cases.add(c("card history out of order").file("card.yaml", with(CARD, "cache_read: 0.30",
+                "cache_read: 0.30\n    history: [{ until: 2026-06-30, input: 4 }, { until: 2026-01-31, input: 5 }]"))
+                .args("ratecards", "validate", "{card.yaml}").exit(2, "{card.yaml}:", "models.big.history[1].until",
+                        "oldest first"));
+        cases.add(c("card history price 1e400").file("card.yaml", with(CARD, "cache_read: 0.30",
+                "cache_read: 0.30\n    history: [{ until: 2026-06-30, input: 1e400 }]"))
+                .args("ratecards", "validate", "{card.yaml}").exit(2, "{card.yaml}:", "models.big.history[0].input",
+                        "1e15"));
+        cases.add(c("card history a mapping").file("card.yaml", with(CARD, "cache_read: 0.30",
+                "cache_read: 0.30\n    history: { until: 2026-06-30 }"))
+                .args("ratecards", "validate", "{card.yaml}").exit(2, "{card.yaml}:", "models.big.history",
+                        "expected a list"));
+        // import from a URL (issue 16): no host, a scheme only
+        cases.add(c("import from a URL without a host").args("ratecards", "import", "litellm", "http://", "--provider",
+                "bedrock", "--id", "x", "-o", "{out.yaml}").exit(2, "http://", "not a valid URL").outputs("out.yaml"));
+        // --trend (issue 16): --budget alone, a negative budget
+        cases.add(c("usage --budget without --trend").file("log.jsonl", LOG).args("usage", "{log.jsonl}", "--budget",
+                "10").exit(2, "--budget", "--trend"));
+        cases.add(c("usage --trend --budget -5").file("log.jsonl", LOG).args("usage", "{log.jsonl}", "--trend",
+                "--budget", "-5").exit(2, "--budget"));
         cases.add(c("ratecards diff a missing card").args("ratecards", "diff", "aws-bedrock-us-east-1", "{gone.yaml}")
                 .exit(2, "{gone.yaml}", "not found"));
         cases.add(c("ratecards show an unknown card").args("ratecards", "show", "no-such-card")
