@@ -17,6 +17,8 @@ public final class UsageAggregator {
     private final ToLongFunction<String> longContextThreshold;
     private final Map<String, Long> thresholds = new HashMap<>();
     private final Map<GroupKey, Group> groups = new HashMap<>();
+    /** The call shapes of each model, tag and region, over all days (a histogram is 58 KB: not one a day). */
+    private final Map<ShapeKey, Shape> shapes = new HashMap<>();
     private final Map<Long, long[]> hourly = new HashMap<>();
     private final Map<RegionRoute, long[]> routes = new HashMap<>();
     private long records;
@@ -36,6 +38,21 @@ public final class UsageAggregator {
     public record GroupKey(String modelId, String tag, String region, long day) {
     }
 
+    /** The calls whose shape is kept together: one logged model id, tag and region, every day. */
+    record ShapeKey(String modelId, String tag, String region) {
+    }
+
+    /** Input tokens per call (cache tokens included) and output tokens per call. */
+    public static final class Shape {
+        public final LogHistogram input = new LogHistogram();
+        public final LogHistogram output = new LogHistogram();
+
+        public void merge(Shape other) {
+            input.merge(other.input);
+            output.merge(other.output);
+        }
+    }
+
     /** Calls made in {@code region} that cross-region inference served in {@code inferenceRegion}. */
     public record RegionRoute(String region, String inferenceRegion) {
     }
@@ -44,18 +61,24 @@ public final class UsageAggregator {
     public record Malformed(String file, long line, String message) {
     }
 
-    /** Sums for one group; index 0 is standard-context calls, 1 long-context calls. */
+    /**
+     * Sums for one group; index 0 is standard-context calls, 1 long-context calls. {@code shape} is
+     * shared by the groups of every day of one model, tag and region.
+     */
     public static final class Group {
         public final long[] calls = new long[2];
         public final long[] input = new long[2];
         public final long[] cacheRead = new long[2];
         public final long[] cacheWrite = new long[2];
         public final long[] output = new long[2];
-        /** Input tokens per call, cache tokens included. */
-        public final LogHistogram inputShape = new LogHistogram();
-        public final LogHistogram outputShape = new LogHistogram();
+        public final Shape shape;
 
-        void merge(Group other) {
+        public Group(Shape shape) {
+            this.shape = shape;
+        }
+
+        /** Adds {@code other}'s sums (not its shape, which other groups may share). */
+        void mergeSums(Group other) {
             for (int i = 0; i < 2; i++) {
                 calls[i] += other.calls[i];
                 input[i] += other.input[i];
@@ -63,8 +86,6 @@ public final class UsageAggregator {
                 cacheWrite[i] += other.cacheWrite[i];
                 output[i] += other.output[i];
             }
-            inputShape.merge(other.inputShape);
-            outputShape.merge(other.outputShape);
         }
 
         public long totalCalls() {
@@ -80,7 +101,7 @@ public final class UsageAggregator {
             long cacheRead, long cacheWrite, long output) {
         records++;
         Group group = groups.computeIfAbsent(new GroupKey(modelId, tag, region, Math.floorDiv(epochHour, 24)),
-                k -> new Group());
+                this::newGroup);
         if (region != null || inferenceRegion != null) {
             routes.computeIfAbsent(new RegionRoute(region, inferenceRegion), k -> new long[1])[0]++;
         }
@@ -92,9 +113,13 @@ public final class UsageAggregator {
         group.cacheRead[band] += cacheRead;
         group.cacheWrite[band] += cacheWrite;
         group.output[band] += output;
-        group.inputShape.add(allInput);
-        group.outputShape.add(output);
+        group.shape.input.add(allInput);
+        group.shape.output.add(output);
         hourly.computeIfAbsent(epochHour, h -> new long[1])[0] += allInput + output;
+    }
+
+    private Group newGroup(GroupKey key) {
+        return new Group(shapes.computeIfAbsent(new ShapeKey(key.modelId(), key.tag(), key.region()), k -> new Shape()));
     }
 
     public void malformed(String file, long line, String message) {
@@ -112,7 +137,8 @@ public final class UsageAggregator {
                 samples.add(sample);
             }
         }
-        other.groups.forEach((key, group) -> groups.computeIfAbsent(key, k -> new Group()).merge(group));
+        other.groups.forEach((key, group) -> groups.computeIfAbsent(key, this::newGroup).mergeSums(group));
+        other.shapes.forEach((key, shape) -> shapes.computeIfAbsent(key, k -> new Shape()).merge(shape));
         other.hourly.forEach((hour, tokens) -> hourly.computeIfAbsent(hour, h -> new long[1])[0] += tokens[0]);
         other.routes.forEach((route, calls) -> routes.computeIfAbsent(route, r -> new long[1])[0] += calls[0]);
     }

@@ -236,7 +236,10 @@ public final class UsageAnalysis {
         private final boolean mapped;
         private String tag;
         private final List<String> loggedIds = new ArrayList<>();
-        private final UsageAggregator.Group sums = new UsageAggregator.Group();
+        private final UsageAggregator.Group sums = new UsageAggregator.Group(new UsageAggregator.Shape());
+        /** The shapes already added: the groups of one model's days share one. */
+        private final java.util.Set<UsageAggregator.Shape> shapes = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
         private BigDecimal cost = BigDecimal.ZERO;
         private String unpriced;
 
@@ -254,7 +257,10 @@ public final class UsageAnalysis {
             if (!loggedIds.contains(logged)) {
                 loggedIds.add(logged);
             }
-            sums.merge(group);
+            sums.mergeSums(group);
+            if (shapes.add(group.shape)) {
+                sums.shape.merge(group.shape);
+            }
             if (price == null) {
                 unpriced = "not on " + (card == null ? "the rate card" : card.id());
             } else if (unpriced == null) {
@@ -308,8 +314,8 @@ public final class UsageAnalysis {
             return new Row(model, mapped, List.copyOf(loggedIds), tag, sums.totalCalls(),
                     sums.input[0] + sums.input[1], sums.cacheRead[0] + sums.cacheRead[1],
                     sums.cacheWrite[0] + sums.cacheWrite[1], sums.output[0] + sums.output[1], sums.calls[1],
-                    unpriced == null ? cost : null, unpriced, sums.inputShape.percentile(50),
-                    sums.inputShape.percentile(95), sums.outputShape.percentile(50), sums.outputShape.percentile(95),
+                    unpriced == null ? cost : null, unpriced, sums.shape.input.percentile(50),
+                    sums.shape.input.percentile(95), sums.shape.output.percentile(50), sums.shape.output.percentile(95),
                     null);
         }
     }
