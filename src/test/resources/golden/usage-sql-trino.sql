@@ -1,49 +1,41 @@
--- aicost usage --sql trino: the aggregation of 'aicost usage' over Bedrock model-invocation logs.
--- inputTokenCount excludes cache tokens; a call's tokens are all four counts.
+-- aicost usage --sql trino (aicost-usage-logs/1): the aggregation of 'aicost usage' over Bedrock model-invocation logs.
+-- Save the result as CSV with its header and read it with: aicost usage --from-sql-result RESULT.csv
+-- inputTokenCount excludes cache tokens; cache tokens come from input.* or, when only the
+-- response body has them, from its usage.cacheRead/WriteInputTokens. Records without timestamp,
+-- modelId, inputTokenCount or outputTokenCount are left out (aicost counts them as malformed).
 -- The logs as a table (run once, with your bucket):
 --   CREATE TABLE hive.default.bedrock_invocation_logs (
 --     "timestamp" varchar,
 --     modelId varchar,
+--     region varchar,
+--     inferenceRegion varchar,
 --     requestMetadata map(varchar, varchar),
 --     input row(inputTokenCount bigint, cacheReadInputTokenCount bigint, cacheWriteInputTokenCount bigint),
---     output row(outputTokenCount bigint)
+--     output row(outputTokenCount bigint, outputBodyJson varchar)
 --   )
 --   WITH (format = 'JSON', external_location = 's3://YOUR-BUCKET/AWSLogs/ACCOUNT-ID/BedrockModelInvocationLogs/');
-
--- 1. calls and tokens per tag and model
 WITH calls AS (
   SELECT "modelId" AS model,
          COALESCE(element_at(requestMetadata, 'team'), '(untagged)') AS tag,
+         region AS region,
+         "inferenceRegion" AS inference_region,
          date_format(date_trunc('hour', from_iso8601_timestamp("timestamp") AT TIME ZONE 'UTC'), '%Y-%m-%dT%H:00:00Z') AS hour,
          CAST(input.inputTokenCount AS BIGINT) AS input_tokens,
-         COALESCE(CAST(input.cacheReadInputTokenCount AS BIGINT), 0) AS cache_read_tokens,
-         COALESCE(CAST(input.cacheWriteInputTokenCount AS BIGINT), 0) AS cache_write_tokens,
+         COALESCE(CAST(input.cacheReadInputTokenCount AS BIGINT), CAST(json_extract_scalar(output.outputBodyJson, '$.usage.cacheReadInputTokens') AS BIGINT), 0) AS cache_read_tokens,
+         COALESCE(CAST(input.cacheWriteInputTokenCount AS BIGINT), CAST(json_extract_scalar(output.outputBodyJson, '$.usage.cacheWriteInputTokens') AS BIGINT), 0) AS cache_write_tokens,
          CAST(output.outputTokenCount AS BIGINT) AS output_tokens
   FROM bedrock_invocation_logs
   WHERE "modelId" IS NOT NULL AND "timestamp" IS NOT NULL
     AND input.inputTokenCount IS NOT NULL AND output.outputTokenCount IS NOT NULL
+),
+banded AS (
+  -- long context: the call's input with cache tokens above the model's threshold on the card
+  SELECT calls.*, CASE WHEN input_tokens + cache_read_tokens + cache_write_tokens > CASE model WHEN 'anthropic.claude-sonnet-4' THEN 200000 WHEN 'anthropic.claude-sonnet-4-20250514-v1:0' THEN 200000 WHEN 'anthropic.claude-sonnet-4-5' THEN 200000 WHEN 'anthropic.claude-sonnet-4-5-20250929-v1:0' THEN 200000 WHEN 'us.anthropic.claude-sonnet-4-20250514-v1:0' THEN 200000 WHEN 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' THEN 200000 ELSE 9223372036854775807 END THEN 1 ELSE 0 END AS long_context
+  FROM calls
 )
-SELECT tag, model, count(*) AS calls, sum(input_tokens) AS input_tokens,
-       sum(cache_read_tokens) AS cache_read_tokens, sum(cache_write_tokens) AS cache_write_tokens,
-       sum(output_tokens) AS output_tokens
-FROM calls
-GROUP BY tag, model
-ORDER BY tag, model;
-
--- 2. tokens per hour (hours without calls are absent here; aicost counts them as 0)
-WITH calls AS (
-  SELECT "modelId" AS model,
-         COALESCE(element_at(requestMetadata, 'team'), '(untagged)') AS tag,
-         date_format(date_trunc('hour', from_iso8601_timestamp("timestamp") AT TIME ZONE 'UTC'), '%Y-%m-%dT%H:00:00Z') AS hour,
-         CAST(input.inputTokenCount AS BIGINT) AS input_tokens,
-         COALESCE(CAST(input.cacheReadInputTokenCount AS BIGINT), 0) AS cache_read_tokens,
-         COALESCE(CAST(input.cacheWriteInputTokenCount AS BIGINT), 0) AS cache_write_tokens,
-         CAST(output.outputTokenCount AS BIGINT) AS output_tokens
-  FROM bedrock_invocation_logs
-  WHERE "modelId" IS NOT NULL AND "timestamp" IS NOT NULL
-    AND input.inputTokenCount IS NOT NULL AND output.outputTokenCount IS NOT NULL
-)
-SELECT hour, sum(input_tokens + cache_read_tokens + cache_write_tokens + output_tokens) AS tokens
-FROM calls
-GROUP BY hour
-ORDER BY hour;
+SELECT 'aicost-usage-logs/1' AS aicost_result, 'team' AS tag_key, model, tag, region, inference_region, hour, long_context,
+       count(*) AS calls, sum(input_tokens) AS input_tokens, sum(cache_read_tokens) AS cache_read_tokens,
+       sum(cache_write_tokens) AS cache_write_tokens, sum(output_tokens) AS output_tokens
+FROM banded
+GROUP BY model, tag, region, inference_region, hour, long_context
+ORDER BY model, tag, region, inference_region, hour, long_context;

@@ -37,6 +37,7 @@ public final class UsageCommand implements Callable<Integer> {
     Integer threads;
     boolean trend;
     BigDecimal budget;
+    Path fromSqlResult;
     final RatecardOptions ratecardOptions = new RatecardOptions();
     final OutputOptions output = new OutputOptions();
 
@@ -63,7 +64,8 @@ public final class UsageCommand implements Callable<Integer> {
                         "  aicost estimate measured.yaml && aicost breakeven --workload measured.yaml --profile hourly.csv",
                         "  aicost usage logs/ --trend --by team --budget 5000",
                         "  aicost usage logs/ --trend --emit-workload measured.yaml   # with each workload's growth",
-                        "  aicost usage --sql athena --by team");
+                        "  aicost usage --sql athena --by team > usage.sql   # run it in Athena, download the result",
+                        "  aicost usage --from-sql-result result.csv --emit-workload measured.yaml");
         spec.addPositional(Specs.bound(PositionalParamSpec.builder().index("0..*").arity("0..*").paramLabel("FILE")
                 .type(List.class).auxiliaryTypes(Path.class)
                 .description("invocation logs or folders of them, or billing exports (CSV, .gz, Parquet)"),
@@ -83,6 +85,9 @@ public final class UsageCommand implements Callable<Integer> {
         spec.addOption(Specs.bound(OptionSpec.builder("--sql").paramLabel("DIALECT").type(String.class)
                 .description("print the aggregation as SQL instead: athena, trino, spark or duckdb"), () -> sql,
                 v -> sql = (String) v).build());
+        spec.addOption(Specs.bound(OptionSpec.builder("--from-sql-result").paramLabel("RESULT.csv").type(Path.class)
+                .description("read the result of the --sql query, saved as CSV with its header, instead of the logs"),
+                () -> fromSqlResult, v -> fromSqlResult = (Path) v).build());
         spec.addOption(Specs.bound(OptionSpec.builder("--threads").paramLabel("N").type(Integer.class)
                 .description("threads to read with (default: the cores)"), () -> threads, v -> threads = (Integer) v)
                 .build());
@@ -114,8 +119,12 @@ public final class UsageCommand implements Callable<Integer> {
         if (sql != null) {
             return printSql();
         }
+        if (fromSqlResult != null) {
+            return fromSqlResult();
+        }
         if (inputs.isEmpty()) {
-            throw InputException.of("usage", "give at least one log file or folder (or --sql DIALECT)");
+            throw InputException.of("usage", "give at least one log file or folder (or --sql DIALECT, or "
+                    + "--from-sql-result RESULT.csv)");
         }
         BigDecimal hoursPerMonth = ratecardOptions.hoursPerMonth();
         RegionCards cards = new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard",
@@ -135,6 +144,26 @@ public final class UsageCommand implements Callable<Integer> {
         return report(outcome, cards.defaultCard(), hoursPerMonth);
     }
 
+    /** The report from a SQL result: the same as from the logs, but for the call-shape percentiles. */
+    private Integer fromSqlResult() {
+        if (!inputs.isEmpty()) {
+            throw InputException.of("--from-sql-result", "reads the query's result instead of the logs: give either "
+                    + "the result or the logs, not both");
+        }
+        RegionCards cards = new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard",
+                Defaults.current().defaultCard());
+        UsageRun.Formats formats = new UsageRun.Formats(amount -> Numbers.cents(amount, cards.defaultCard().currency()),
+                Numbers::count);
+        UsageRun.SqlOutcome read = UsageRun.logsFromSqlResult(fromSqlResult, cards, emitWorkload != null, formats);
+        if (by != null && !by.equals(read.tagKey())) {
+            throw InputException.of("--by", "the result was grouped by " + (read.tagKey() == null ? "no tag"
+                    : "'" + read.tagKey() + "'") + "; print the query again with --by " + by + " and rerun it");
+        }
+        by = read.tagKey();
+        inputs = List.of(fromSqlResult);
+        return report(read.outcome(), cards.defaultCard(), ratecardOptions.hoursPerMonth());
+    }
+
     private Integer printSql() {
         SqlEmitter.Dialect dialect;
         try {
@@ -144,7 +173,10 @@ public final class UsageCommand implements Callable<Integer> {
         }
         List<String> paths = inputs.isEmpty() ? List.of("logs/**/*.json*") : inputs.stream()
                 .map(p -> Files.isDirectory(p) ? p.resolve("**/*.json*").toString() : p.toString()).toList();
-        spec.commandLine().getOut().print(SqlEmitter.emit(dialect, paths, by));
+        RegionCards cards = new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard",
+                Defaults.current().defaultCard());
+        spec.commandLine().getOut().print(SqlEmitter.emit(dialect, paths, by,
+                dev.aicost.usage.UsageRun.longContextThresholds(cards.defaultCard())));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

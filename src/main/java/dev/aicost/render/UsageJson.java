@@ -150,12 +150,16 @@ final class UsageJson {
             g.writeNumberField("long_context_calls", row.longContextCalls());
             g.writeNumberField("avg_input_tokens", row.averageInput().setScale(2, RoundingMode.HALF_EVEN));
             g.writeNumberField("avg_output_tokens", row.averageOutput().setScale(2, RoundingMode.HALF_EVEN));
-            g.writeObjectFieldStart("call_shape_percentiles");
-            g.writeNumberField("input_p50", row.p50Input());
-            g.writeNumberField("input_p95", row.p95Input());
-            g.writeNumberField("output_p50", row.p50Output());
-            g.writeNumberField("output_p95", row.p95Output());
-            g.writeEndObject();
+            if (row.p50Input() < 0) {
+                g.writeNullField("call_shape_percentiles"); // sums from a SQL result: no call was seen
+            } else {
+                g.writeObjectFieldStart("call_shape_percentiles");
+                g.writeNumberField("input_p50", row.p50Input());
+                g.writeNumberField("input_p95", row.p95Input());
+                g.writeNumberField("output_p50", row.p50Output());
+                g.writeNumberField("output_p95", row.p95Output());
+                g.writeEndObject();
+            }
             if (row.cost() == null) {
                 g.writeNullField("cost");
             } else {

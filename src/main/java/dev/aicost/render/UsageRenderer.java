@@ -183,7 +183,7 @@ public final class UsageRenderer {
                 }
             } else {
                 cells.add(Numbers.count(row.averageInput()) + " / " + Numbers.count(row.averageOutput()));
-                cells.add(Numbers.count(BigDecimal.valueOf(row.p95Input())) + " / "
+                cells.add(row.p95Input() < 0 ? "n/a" : Numbers.count(BigDecimal.valueOf(row.p95Input())) + " / "
                         + Numbers.count(BigDecimal.valueOf(row.p95Output())));
                 cells.add(row.cost() == null ? "n/a" : Numbers.cents(row.cost(), cur));
             }

@@ -2,10 +2,16 @@ package dev.aicost.usage;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The usage aggregation as SQL, for logs that live in S3 and outgrow one machine: calls and the
- * four token sums per model (and tag), then tokens per hour, over Bedrock model-invocation logs.
+ * The usage aggregation of Bedrock model-invocation logs as SQL, for logs that live in S3 and
+ * outgrow one machine. The query ends with one {@code SELECT} whose result holds everything the
+ * report needs: calls and the four token sums per logged model, tag, region, inference region,
+ * hour and context band (standard or long, by the card's thresholds). Saved as CSV with its header
+ * (the Athena console's download, Trino's {@code --output-format CSV_HEADER}, Spark's or DuckDB's
+ * {@code COPY ... (HEADER)}), it is read back by {@code usage --from-sql-result}; its first column,
+ * {@code aicost_result}, names the query and its version on every row.
  */
 public final class SqlEmitter {
     /** Dialects {@code --sql} accepts. */
@@ -15,7 +21,18 @@ public final class SqlEmitter {
         public static Dialect parse(String text) {
             return valueOf(text.toUpperCase(Locale.ROOT));
         }
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
+
+    /** The value of {@code aicost_result} in a result of the log query, this version. */
+    public static final String LOGS_RESULT = "aicost-usage-logs/1";
+    /** The columns of that result, in order. */
+    public static final List<String> LOGS_COLUMNS = List.of("aicost_result", "tag_key", "model", "tag", "region",
+            "inference_region", "hour", "long_context", "calls", "input_tokens", "cache_read_tokens",
+            "cache_write_tokens", "output_tokens");
 
     static final String TABLE = "bedrock_invocation_logs";
 
@@ -26,48 +43,85 @@ public final class SqlEmitter {
      * @param paths the log files or folders (DuckDB reads them directly; the other dialects query a table
      *     whose DDL is given in a comment)
      * @param tagKey the requestMetadata key to group by, or null
+     * @param longContext each logged model id (ids and aliases of the card's models) to the input above
+     *     which a call is billed at long-context rates; models without one are left out
      */
-    public static String emit(Dialect dialect, List<String> paths, String tagKey) {
+    public static String emit(Dialect dialect, List<String> paths, String tagKey, Map<String, Long> longContext) {
         String source = dialect == Dialect.DUCKDB ? duckdbSource(paths) : TABLE;
-        String tag = tagKey == null ? null : tagExpression(dialect, tagKey);
+        String tag = tagKey == null ? "CAST(NULL AS VARCHAR)" : tagExpression(dialect, tagKey);
+        if (dialect == Dialect.SPARK && tagKey == null) {
+            tag = "CAST(NULL AS STRING)";
+        }
         StringBuilder sql = new StringBuilder();
-        sql.append("-- aicost usage --sql ").append(dialect.name().toLowerCase(Locale.ROOT))
-                .append(": the aggregation of 'aicost usage' over Bedrock model-invocation logs.\n");
-        sql.append("-- inputTokenCount excludes cache tokens; a call's tokens are all four counts.\n");
+        sql.append("-- aicost usage --sql ").append(dialect.key()).append(" (").append(LOGS_RESULT)
+                .append("): the aggregation of 'aicost usage' over Bedrock model-invocation logs.\n")
+                .append("-- Save the result as CSV with its header and read it with: aicost usage --from-sql-result "
+                        + "RESULT.csv\n")
+                .append("-- inputTokenCount excludes cache tokens; cache tokens come from input.* or, when only the\n")
+                .append("-- response body has them, from its usage.cacheRead/WriteInputTokens. Records without "
+                        + "timestamp,\n-- modelId, inputTokenCount or outputTokenCount are left out (aicost counts "
+                        + "them as malformed).\n");
         if (dialect != Dialect.DUCKDB) {
             sql.append(ddl(dialect));
         }
-        String callsCte = "WITH calls AS (\n  SELECT " + quote(dialect, "modelId") + " AS model,"
-                + (tag == null ? "" : "\n         " + tag + " AS tag,")
-                + "\n         " + hour(dialect) + " AS hour,"
-                + "\n         CAST(input.inputTokenCount AS BIGINT) AS input_tokens,"
-                + "\n         COALESCE(CAST(input.cacheReadInputTokenCount AS BIGINT), 0) AS cache_read_tokens,"
-                + "\n         COALESCE(CAST(input.cacheWriteInputTokenCount AS BIGINT), 0) AS cache_write_tokens,"
-                + "\n         CAST(output.outputTokenCount AS BIGINT) AS output_tokens"
-                + "\n  FROM " + source
-                + "\n  WHERE " + quote(dialect, "modelId") + " IS NOT NULL AND " + quote(dialect, "timestamp")
-                + " IS NOT NULL\n    AND input.inputTokenCount IS NOT NULL AND output.outputTokenCount IS NOT NULL\n)\n";
-        String groupBy = tag == null ? "model" : "tag, model";
-        sql.append("\n-- 1. calls and tokens per ").append(tag == null ? "model" : "tag and model").append('\n');
-        sql.append(callsCte);
-        sql.append("SELECT ").append(groupBy).append(", count(*) AS calls, sum(input_tokens) AS input_tokens,\n")
-                .append("       sum(cache_read_tokens) AS cache_read_tokens, sum(cache_write_tokens) AS "
-                        + "cache_write_tokens,\n       sum(output_tokens) AS output_tokens\n")
-                .append("FROM calls\nGROUP BY ").append(groupBy).append("\nORDER BY ").append(groupBy).append(";\n");
-        sql.append("\n-- 2. tokens per hour (hours without calls are absent here; aicost counts them as 0)\n");
-        sql.append(callsCte);
-        sql.append("SELECT hour, sum(input_tokens + cache_read_tokens + cache_write_tokens + output_tokens) AS tokens\n")
-                .append("FROM calls\nGROUP BY hour\nORDER BY hour;\n");
+        sql.append("WITH calls AS (\n  SELECT ").append(quote(dialect, "modelId")).append(" AS model,\n")
+                .append("         ").append(tag).append(" AS tag,\n")
+                .append("         region AS region,\n")
+                .append("         ").append(quote(dialect, "inferenceRegion")).append(" AS inference_region,\n")
+                .append("         ").append(hour(dialect)).append(" AS hour,\n")
+                .append("         CAST(input.inputTokenCount AS BIGINT) AS input_tokens,\n")
+                .append("         COALESCE(CAST(input.cacheReadInputTokenCount AS BIGINT), ")
+                .append(bodyCache(dialect, "cacheReadInputTokens")).append(", 0) AS cache_read_tokens,\n")
+                .append("         COALESCE(CAST(input.cacheWriteInputTokenCount AS BIGINT), ")
+                .append(bodyCache(dialect, "cacheWriteInputTokens")).append(", 0) AS cache_write_tokens,\n")
+                .append("         CAST(output.outputTokenCount AS BIGINT) AS output_tokens\n")
+                .append("  FROM ").append(source).append('\n')
+                .append("  WHERE ").append(quote(dialect, "modelId")).append(" IS NOT NULL AND ")
+                .append(quote(dialect, "timestamp")).append(" IS NOT NULL\n")
+                .append("    AND input.inputTokenCount IS NOT NULL AND output.outputTokenCount IS NOT NULL\n")
+                .append("),\nbanded AS (\n  -- long context: the call's input with cache tokens above the model's "
+                        + "threshold on the card\n  SELECT calls.*, CASE WHEN input_tokens + cache_read_tokens + "
+                        + "cache_write_tokens > ")
+                .append(thresholds(longContext)).append(" THEN 1 ELSE 0 END AS long_context\n  FROM calls\n)\n");
+        String keys = "model, tag, region, inference_region, hour, long_context";
+        sql.append("SELECT '").append(LOGS_RESULT).append("' AS aicost_result, ")
+                .append(tagKey == null ? (dialect == Dialect.SPARK ? "CAST(NULL AS STRING)" : "CAST(NULL AS VARCHAR)")
+                        : literal(tagKey)).append(" AS tag_key, ").append(keys).append(",\n")
+                .append("       count(*) AS calls, sum(input_tokens) AS input_tokens, sum(cache_read_tokens) AS "
+                        + "cache_read_tokens,\n       sum(cache_write_tokens) AS cache_write_tokens, sum(output_tokens) "
+                        + "AS output_tokens\n")
+                .append("FROM banded\nGROUP BY ").append(keys).append("\nORDER BY ").append(keys).append(";\n");
         return sql.toString();
+    }
+
+    /** {@code CASE model WHEN 'id' THEN 200000 ... END}, or a value no call exceeds when no model has one. */
+    private static String thresholds(Map<String, Long> longContext) {
+        if (longContext.isEmpty()) {
+            return "9223372036854775807";
+        }
+        StringBuilder out = new StringBuilder("CASE model");
+        longContext.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> out.append(" WHEN ")
+                .append(literal(e.getKey())).append(" THEN ").append(e.getValue()));
+        return out.append(" ELSE 9223372036854775807 END").toString();
     }
 
     private static String duckdbSource(List<String> paths) {
         String files = paths.size() == 1 ? literal(paths.get(0)) : "[" + String.join(", ", paths.stream()
                 .map(SqlEmitter::literal).toList()) + "]";
-        return "read_ndjson(" + files + ",\n    columns = {timestamp: 'VARCHAR', modelId: 'VARCHAR', requestMetadata: 'JSON',"
+        return "read_ndjson(" + files + ",\n    columns = {timestamp: 'VARCHAR', modelId: 'VARCHAR', region: 'VARCHAR',"
+                + " inferenceRegion: 'VARCHAR', requestMetadata: 'JSON',"
                 + "\n               input: 'STRUCT(inputTokenCount BIGINT, cacheReadInputTokenCount BIGINT, "
-                + "cacheWriteInputTokenCount BIGINT)',\n               output: 'STRUCT(outputTokenCount BIGINT)'},"
-                + "\n    ignore_errors = true)";
+                + "cacheWriteInputTokenCount BIGINT)',\n               output: 'STRUCT(outputTokenCount BIGINT, "
+                + "outputBodyJson JSON)'},\n    ignore_errors = true)";
+    }
+
+    /** The response body's {@code usage.FIELD} as a BIGINT, NULL when absent. */
+    private static String bodyCache(Dialect dialect, String field) {
+        return switch (dialect) {
+            case DUCKDB -> "CAST(json_extract(output.outputBodyJson, '$.usage." + field + "') AS BIGINT)";
+            case ATHENA, TRINO -> "CAST(json_extract_scalar(output.outputBodyJson, '$.usage." + field + "') AS BIGINT)";
+            case SPARK -> "CAST(get_json_object(output.outputBodyJson, '$.usage." + field + "') AS BIGINT)";
+        };
     }
 
     private static String hour(Dialect dialect) {
@@ -91,18 +145,20 @@ public final class SqlEmitter {
     }
 
     private static String ddl(Dialect dialect) {
-        String columns = "  `timestamp` string,\n  modelId string,\n  requestMetadata map<string,string>,\n"
+        String columns = "  `timestamp` string,\n  modelId string,\n  region string,\n  inferenceRegion string,\n"
+                + "  requestMetadata map<string,string>,\n"
                 + "  input struct<inputTokenCount:bigint,cacheReadInputTokenCount:bigint,cacheWriteInputTokenCount:bigint>,\n"
-                + "  output struct<outputTokenCount:bigint>";
+                + "  output struct<outputTokenCount:bigint,outputBodyJson:string>";
         String ddl = switch (dialect) {
             case ATHENA -> "CREATE EXTERNAL TABLE " + TABLE + " (\n" + columns + "\n)\nROW FORMAT SERDE "
                     + "'org.openx.data.jsonserde.JsonSerDe'\nLOCATION 's3://YOUR-BUCKET/AWSLogs/ACCOUNT-ID/"
                     + "BedrockModelInvocationLogs/';";
             case TRINO -> "CREATE TABLE hive.default." + TABLE + " (\n  \"timestamp\" varchar,\n  modelId varchar,\n"
+                    + "  region varchar,\n  inferenceRegion varchar,\n"
                     + "  requestMetadata map(varchar, varchar),\n  input row(inputTokenCount bigint, "
                     + "cacheReadInputTokenCount bigint, cacheWriteInputTokenCount bigint),\n"
-                    + "  output row(outputTokenCount bigint)\n)\nWITH (format = 'JSON', external_location = "
-                    + "'s3://YOUR-BUCKET/AWSLogs/ACCOUNT-ID/BedrockModelInvocationLogs/');";
+                    + "  output row(outputTokenCount bigint, outputBodyJson varchar)\n)\nWITH (format = 'JSON', "
+                    + "external_location = 's3://YOUR-BUCKET/AWSLogs/ACCOUNT-ID/BedrockModelInvocationLogs/');";
             case SPARK -> "CREATE TEMPORARY VIEW " + TABLE + " USING json\nOPTIONS (path 's3://YOUR-BUCKET/AWSLogs/"
                     + "ACCOUNT-ID/BedrockModelInvocationLogs/', recursiveFileLookup 'true');";
             case DUCKDB -> "";

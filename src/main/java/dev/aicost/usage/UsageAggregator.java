@@ -118,6 +118,27 @@ public final class UsageAggregator {
         hourly.computeIfAbsent(epochHour, h -> new long[1])[0] += allInput + output;
     }
 
+    /**
+     * Sums already made elsewhere (a row of a SQL result): {@code calls} calls of one model, tag,
+     * region, inference region, hour and context band ({@code band} 1 for long context). No call
+     * shape is known, so none is added.
+     */
+    public void addSums(String modelId, String tag, String region, String inferenceRegion, long epochHour, int band,
+            long calls, long input, long cacheRead, long cacheWrite, long output) {
+        records += calls;
+        Group group = groups.computeIfAbsent(new GroupKey(modelId, tag, region, Math.floorDiv(epochHour, 24)),
+                this::newGroup);
+        if (region != null || inferenceRegion != null) {
+            routes.computeIfAbsent(new RegionRoute(region, inferenceRegion), k -> new long[1])[0] += calls;
+        }
+        group.calls[band] += calls;
+        group.input[band] += input;
+        group.cacheRead[band] += cacheRead;
+        group.cacheWrite[band] += cacheWrite;
+        group.output[band] += output;
+        hourly.computeIfAbsent(epochHour, h -> new long[1])[0] += input + cacheRead + cacheWrite + output;
+    }
+
     private Group newGroup(GroupKey key) {
         return new Group(shapes.computeIfAbsent(new ShapeKey(key.modelId(), key.tag(), key.region()), k -> new Shape()));
     }

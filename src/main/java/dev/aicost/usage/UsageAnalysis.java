@@ -310,12 +310,17 @@ public final class UsageAnalysis {
             return total;
         }
 
+        /** A call-shape percentile, or -1 when the calls came as sums (a SQL result) and no shape is known. */
+        private long shape(LogHistogram histogram, int percentile) {
+            return histogram.count() == 0 && sums.totalCalls() > 0 ? -1 : histogram.percentile(percentile);
+        }
+
         Row build() {
             return new Row(model, mapped, List.copyOf(loggedIds), tag, sums.totalCalls(),
                     sums.input[0] + sums.input[1], sums.cacheRead[0] + sums.cacheRead[1],
                     sums.cacheWrite[0] + sums.cacheWrite[1], sums.output[0] + sums.output[1], sums.calls[1],
-                    unpriced == null ? cost : null, unpriced, sums.shape.input.percentile(50),
-                    sums.shape.input.percentile(95), sums.shape.output.percentile(50), sums.shape.output.percentile(95),
+                    unpriced == null ? cost : null, unpriced, shape(sums.shape.input, 50),
+                    shape(sums.shape.input, 95), shape(sums.shape.output, 50), shape(sums.shape.output, 95),
                     null);
         }
     }

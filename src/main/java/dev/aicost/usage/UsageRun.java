@@ -22,6 +22,10 @@ public final class UsageRun {
     public record Outcome(UsageAnalysis.Result result, List<String> warnings, String format) {
     }
 
+    /** A SQL result read back: the outcome, and the tag key its query grouped by (null for none). */
+    public record SqlOutcome(Outcome outcome, String tagKey) {
+    }
+
     /** How the caller writes money and counts in warnings. */
     public record Formats(Function<BigDecimal, String> money, Function<BigDecimal, String> count) {
     }
@@ -51,11 +55,33 @@ public final class UsageRun {
             throw new IllegalStateException(e);
         }
         UsageAnalysis.Result result = UsageAnalysis.analyse(aggregate, cards::forRegion, cards::fallback);
+        List<String> warnings = logWarnings(result, emittingWorkload, formats);
         if (result.records() == 0 && result.malformed() > 0) {
             throw nothingRead(result.samples().get(0), "no record is a Bedrock invocation-log record ("
                     + result.malformed() + " malformed; the first: %s); expected JSON records with timestamp, modelId, "
                     + "input.inputTokenCount and output.outputTokenCount");
         }
+        return new Outcome(result, warnings, "bedrock-invocation-logs");
+    }
+
+    /**
+     * The result of {@code usage --sql}'s log query, run elsewhere and saved as CSV: the same report
+     * as the logs would give, but for the call-shape percentiles, which need the calls themselves.
+     */
+    public static SqlOutcome logsFromSqlResult(java.nio.file.Path file, RegionCards cards, boolean emittingWorkload,
+            Formats formats) {
+        RateCard card = cards.defaultCard();
+        SqlResultReader.LogResult read = SqlResultReader.readLogs(file, id -> threshold(card, id));
+        UsageAnalysis.Result result = UsageAnalysis.analyse(read.aggregate(), cards::forRegion, cards::fallback);
+        List<String> warnings = new ArrayList<>(logWarnings(result, emittingWorkload, formats));
+        if (result.records() > 0) {
+            warnings.add("read from a SQL result (" + read.rows() + " rows of sums): call-shape percentiles need "
+                    + "the calls themselves and are not shown");
+        }
+        return new SqlOutcome(new Outcome(result, warnings, "bedrock-invocation-logs"), read.tagKey());
+    }
+
+    private static List<String> logWarnings(UsageAnalysis.Result result, boolean emittingWorkload, Formats formats) {
         List<String> warnings = new ArrayList<>();
         if (result.records() == 0) {
             warnings.add("no records were read");
@@ -72,7 +98,7 @@ public final class UsageRun {
             warnings.add("some calls used long-context rates; the emitted workload averages them into one shape "
                     + "per model, so its estimate can differ from the priced cost here");
         }
-        return new Outcome(result, warnings, "bedrock-invocation-logs");
+        return warnings;
     }
 
     /** Billing exports, priced on {@code card} beside what was billed. */
@@ -104,6 +130,18 @@ public final class UsageRun {
     private static InputException nothingRead(UsageAggregator.Malformed first, String message) {
         return new InputException(new Problem(first.file(), (int) Math.min(Integer.MAX_VALUE, first.line()), 0, null,
                 message.replace("%s", first.message())));
+    }
+
+    /** Each id and alias of the card's models with long-context rates, to their threshold (for --sql). */
+    public static java.util.Map<String, Long> longContextThresholds(RateCard card) {
+        java.util.Map<String, Long> thresholds = new java.util.TreeMap<>();
+        for (ModelPrice model : card.models().values()) {
+            if (model.longContext() != null) {
+                thresholds.put(model.id(), model.longContext().aboveTokens());
+                model.aliases().forEach(alias -> thresholds.put(alias, model.longContext().aboveTokens()));
+            }
+        }
+        return thresholds;
     }
 
     private static long threshold(RateCard card, String modelId) {

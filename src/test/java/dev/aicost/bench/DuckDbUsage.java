@@ -17,7 +17,7 @@ public final class DuckDbUsage {
     }
 
     public static void main(String[] args) throws Exception {
-        String[] statements = SqlEmitter.emit(SqlEmitter.Dialect.DUCKDB, List.of(args[0]), null).split(";\n");
+        String[] statements = SqlEmitter.emit(SqlEmitter.Dialect.DUCKDB, List.of(args[0]), null, java.util.Map.of()).split(";\n");
         long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement()) {

@@ -186,8 +186,14 @@ class UsageCommandTest {
         for (String dialect : List.of("athena", "trino", "spark", "duckdb")) {
             Cli.Result result = Cli.run("usage", "--sql", dialect, "--by", "team");
             assertThat(result.exit()).isZero();
+            // one SELECT whose result holds the sums per model, tag, region, hour and context band
             assertThat(result.out()).contains("count(*) AS calls").contains("sum(cache_write_tokens)")
-                    .contains("GROUP BY tag, model").contains("GROUP BY hour");
+                    .contains("GROUP BY model, tag, region, inference_region, hour, long_context")
+                    .contains("'team' AS tag_key");
+            String code = result.out().lines().filter(l -> !l.startsWith("--")).collect(
+                    java.util.stream.Collectors.joining("\n"));
+            assertThat(code.chars().filter(c -> c == ';').count()).as("one statement").isEqualTo(1);
+            assertThat(code.strip()).startsWith("WITH calls AS").endsWith(";");
         }
         assertThat(Cli.run("usage", "--sql", "athena").out()).contains("org.openx.data.jsonserde.JsonSerDe")
                 .contains("from_iso8601_timestamp");
