@@ -159,8 +159,9 @@ public final class SqlEmitter {
                     + "cacheReadInputTokenCount bigint, cacheWriteInputTokenCount bigint),\n"
                     + "  output row(outputTokenCount bigint, outputBodyJson varchar)\n)\nWITH (format = 'JSON', "
                     + "external_location = 's3://YOUR-BUCKET/AWSLogs/ACCOUNT-ID/BedrockModelInvocationLogs/');";
-            case SPARK -> "CREATE TEMPORARY VIEW " + TABLE + " USING json\nOPTIONS (path 's3://YOUR-BUCKET/AWSLogs/"
-                    + "ACCOUNT-ID/BedrockModelInvocationLogs/', recursiveFileLookup 'true');";
+            case SPARK -> "CREATE TEMPORARY VIEW " + TABLE + " (\n" + columns.replace(":", " ")
+                    + "\n)\nUSING json\nOPTIONS (path 's3://YOUR-BUCKET/AWSLogs/ACCOUNT-ID/BedrockModelInvocationLogs/', "
+                    + "recursiveFileLookup 'true');";
             case DUCKDB -> "";
         };
         StringBuilder out = new StringBuilder("-- The logs as a table (run once, with your bucket):\n");

@@ -97,6 +97,27 @@ class SqlRoundTripTest {
     }
 
     @Test
+    void longContextBodyCacheUntaggedAndCrossRegionCallsSurviveTheRoundTrip() throws Exception {
+        Path logs = dir.resolve("round-trip.jsonl");
+        Files.copy(Path.of("src/test/resources/usage/round-trip.jsonl"), logs);
+        JsonNode local = json("usage", logs.toString(), "--by", "team", "--format", "json");
+        Path result = runOnDuckDb(Cli.run("usage", "--sql", "duckdb", logs.toString(), "--by", "team").out());
+        JsonNode remote = json("usage", "--from-sql-result", result.toString(), "--format", "json");
+        assertThat(essentials(remote)).isEqualTo(essentials(local));
+        // by hand: 3 of Sonnet 4's 6 calls have 150,000 + 60,000 cached = 210,000 input tokens, above its
+        // 200,000 threshold; Haiku's cache tokens are only in the response body (400 read, 50 write a call)
+        JsonNode sonnet = remote.get("models").get(2);
+        assertThat(sonnet.get("model").asText()).isEqualTo("anthropic.claude-sonnet-4");
+        assertThat(sonnet.get("long_context_calls").asInt()).isEqualTo(3);
+        JsonNode haiku = remote.get("models").get(0);
+        assertThat(haiku.get("cache_read_tokens").asLong()).isEqualTo(6 * 200); // 3 body calls x 400
+        assertThat(remote.get("regions").get(1).get("inference_regions").get("us-west-2").asInt()).isEqualTo(3);
+        // --trend from the result: three days
+        Cli.Result trend = Cli.run("usage", "--from-sql-result", result.toString(), "--trend", "--format", "json");
+        assertThat(JSON.readTree(trend.out()).get("trend").get("daily")).hasSize(3);
+    }
+
+    @Test
     void aResultOfAnotherQueryOrVersionIsExit2() throws Exception {
         Path logs = logs();
         Path result = runOnDuckDb(Cli.run("usage", "--sql", "duckdb", logs.toString()).out());

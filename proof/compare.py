@@ -1,0 +1,27 @@
+"""Compares two aicost usage JSON reports on what a SQL round trip must keep: per row calls,
+tokens and cost, the total, the hourly profile and the regions. Usage: compare.py LOCAL.json REMOTE.json"""
+import json
+import sys
+
+
+def essentials(report):
+    rows = []
+    for kind in ("models", "groups"):
+        for row in report.get(kind, []):
+            rows.append((kind, row.get("tag"), row["model"], row["calls"], row["input_tokens"],
+                         row["cache_read_tokens"], row["cache_write_tokens"], row["output_tokens"],
+                         row["long_context_calls"], row["cost"], row.get("billed_cost")))
+    return {"rows": rows, "total": report["total_cost"], "hourly": report["hourly"],
+            "regions": report.get("regions"), "billed": report.get("billed_total")}
+
+
+local, remote = (json.load(open(path)) for path in sys.argv[1:3])
+a, b = essentials(local), essentials(remote)
+if a != b:
+    print("the SQL round trip differs from the local report:")
+    for key in a:
+        if a[key] != b[key]:
+            print(f"  {key}: local {a[key]}\n  {' ' * len(key)}  remote {b[key]}")
+    sys.exit(1)
+calls = sum(r[3] or 0 for r in a["rows"] if r[0] == "models")
+print(f"agree: {len(a['rows'])} rows, {calls} calls, total cost {a['total']}, {a['hourly']['hours']} hours")
