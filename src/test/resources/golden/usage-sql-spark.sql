@@ -4,7 +4,16 @@
 -- response body has them, from its usage.cacheRead/WriteInputTokens. Records without timestamp,
 -- modelId, inputTokenCount or outputTokenCount are left out (aicost counts them as malformed).
 -- The logs as a table (run once, with your bucket):
---   CREATE TEMPORARY VIEW bedrock_invocation_logs USING json
+--   CREATE TEMPORARY VIEW bedrock_invocation_logs (
+--     `timestamp` string,
+--     modelId string,
+--     region string,
+--     inferenceRegion string,
+--     requestMetadata map<string,string>,
+--     input struct<inputTokenCount bigint,cacheReadInputTokenCount bigint,cacheWriteInputTokenCount bigint>,
+--     output struct<outputTokenCount bigint,outputBodyJson string>
+--   )
+--   USING json
 --   OPTIONS (path 's3://YOUR-BUCKET/AWSLogs/ACCOUNT-ID/BedrockModelInvocationLogs/', recursiveFileLookup 'true');
 WITH calls AS (
   SELECT `modelId` AS model,

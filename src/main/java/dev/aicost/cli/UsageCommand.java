@@ -154,7 +154,14 @@ public final class UsageCommand implements Callable<Integer> {
                 Defaults.current().defaultCard());
         UsageRun.Formats formats = new UsageRun.Formats(amount -> Numbers.cents(amount, cards.defaultCard().currency()),
                 Numbers::count);
-        UsageRun.SqlOutcome read = UsageRun.logsFromSqlResult(fromSqlResult, cards, emitWorkload != null, formats);
+        boolean billing = dev.aicost.usage.SqlResultReader.isBilling(fromSqlResult);
+        if (billing && emitWorkload != null) {
+            throw InputException.of("--emit-workload", "billing exports have no call counts, so no call shape: "
+                    + "emit a workload from invocation logs");
+        }
+        UsageRun.SqlOutcome read = billing
+                ? UsageRun.exportsFromSqlResult(fromSqlResult, cards.defaultCard(), strict, formats)
+                : UsageRun.logsFromSqlResult(fromSqlResult, cards, emitWorkload != null, formats);
         if (by != null && !by.equals(read.tagKey())) {
             throw InputException.of("--by", "the result was grouped by " + (read.tagKey() == null ? "no tag"
                     : "'" + read.tagKey() + "'") + "; print the query again with --by " + by + " and rerun it");
@@ -170,6 +177,16 @@ public final class UsageCommand implements Callable<Integer> {
             dialect = SqlEmitter.Dialect.parse(sql);
         } catch (IllegalArgumentException e) {
             throw InputException.of("--sql", "expected athena, trino, spark or duckdb, got '" + sql + "'");
+        }
+        // paths that are not here (a folder named for the DuckDB query to read later) are log paths
+        if (!inputs.isEmpty() && inputs.stream().allMatch(Files::isRegularFile)) {
+            UsageInputs files = UsageInputs.of(inputs);
+            if (files.billing()) {
+                // a billing export (or a sample of the table's): its columns decide the query
+                spec.commandLine().getOut().print(files.billingSql(dialect, by));
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
         }
         List<String> paths = inputs.isEmpty() ? List.of("logs/**/*.json*") : inputs.stream()
                 .map(p -> Files.isDirectory(p) ? p.resolve("**/*.json*").toString() : p.toString()).toList();

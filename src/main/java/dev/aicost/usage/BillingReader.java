@@ -741,7 +741,13 @@ public final class BillingReader {
         Map<String, RowState> byModel = new LinkedHashMap<>();
         Map<String, RowState> byGroup = new LinkedHashMap<>();
         Map<List<Object>, UsageAnalysis.DailyPoint> daily = new LinkedHashMap<>();
-        for (Map.Entry<Key, Sums> entry : read.sums().entrySet()) {
+        // in a fixed order (not the export's row order, which a SQL engine's result does not keep), so
+        // that the report of an export and of its SQL result are the same
+        List<Map.Entry<Key, Sums>> entries = new ArrayList<>(read.sums().entrySet());
+        entries.sort(Comparator.comparing((Map.Entry<Key, Sums> e) -> e.getKey().model())
+                .thenComparing(e -> String.valueOf(e.getKey().tag())).thenComparing(e -> e.getKey().mode())
+                .thenComparing(e -> e.getKey().longContext()).thenComparingLong(e -> e.getKey().day()));
+        for (Map.Entry<Key, Sums> entry : entries) {
             Key key = entry.getKey();
             ModelPrice model = match(card, key.model());
             String name = model == null ? key.model() : model.id();

@@ -159,6 +159,25 @@ final class ParquetBillingRows implements BillingRows {
         }
     }
 
+    /** The column names of a Parquet file, as written (for the SQL of {@code usage --sql}). */
+    static List<String> columnNames(Path path) {
+        Properties properties = new Properties();
+        properties.setProperty("autoinstall_known_extensions", "false");
+        properties.setProperty("autoload_known_extensions", "false");
+        List<String> names = new ArrayList<>();
+        try (Connection connection = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", properties);
+                Statement statement = connection.createStatement();
+                ResultSet columns = statement.executeQuery("DESCRIBE SELECT * FROM read_parquet('"
+                        + path.toAbsolutePath().toString().replace("'", "''") + "')")) {
+            while (columns.next()) {
+                names.add(columns.getString("column_name"));
+            }
+        } catch (SQLException e) {
+            throw InputException.of(path.toString(), "is not a readable Parquet file: " + firstLine(e.getMessage()));
+        }
+        return names;
+    }
+
     /** The SQL that turns a column of {@code type} into the text a CSV export would hold. */
     private static String text(String column, String type) {
         if (type.startsWith("MAP") || type.startsWith("STRUCT") || type.endsWith("]") || type.equals("JSON")) {

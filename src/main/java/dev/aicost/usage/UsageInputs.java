@@ -69,6 +69,31 @@ public record UsageInputs(List<InputFormat.Detected> logs, List<InputFormat.Dete
     }
 
     /** Reads the billing exports into {@code reader}, each through the row source its shape needs. */
+    /**
+     * The billing query of {@code usage --sql} for these exports (all of one kind), from the
+     * columns of the first of them.
+     */
+    public String billingSql(SqlEmitter.Dialect dialect, String tagKey) {
+        InputFormat.Detected first = exports.get(0);
+        boolean parquet = first.shape() == InputFormat.Shape.PARQUET;
+        List<String> header;
+        BillingReader.Kind kind = first.kind();
+        if (parquet) {
+            header = ParquetBillingRows.columnNames(first.path());
+        } else {
+            try (CsvBillingRows rows = new CsvBillingRows(first.path(), first.gzip(), tagKey)) {
+                header = rows.header();
+            } catch (IOException e) {
+                throw InputException.of(first.path().toString(), dev.aicost.input.IoMessages.cannotRead(e));
+            }
+        }
+        if (kind == null) {
+            kind = BillingReader.detect(header);
+        }
+        return BillingSqlEmitter.emit(dialect, kind, header, exports.stream().map(e -> e.path().toString()).toList(),
+                parquet, tagKey);
+    }
+
     public void readExports(BillingReader reader, String tagKey, int threads) {
         for (InputFormat.Detected export : exports) {
             String file = export.path().toString();

@@ -106,7 +106,20 @@ public final class UsageRun {
             Formats formats) {
         BillingReader reader = new BillingReader(tagKey, strict);
         files.readExports(reader, tagKey, threads);
-        BillingReader.Read read = reader.result();
+        return exportOutcome(reader.result(), card, formats);
+    }
+
+    /** The result of {@code usage --sql}'s billing query, read as the export's rows would be. */
+    public static SqlOutcome exportsFromSqlResult(java.nio.file.Path file, RateCard card, boolean strict,
+            Formats formats) {
+        // the tag key is the result's: read it first so the reader looks for its column
+        String tagKey = SqlResultReader.billingTagKey(file);
+        BillingReader reader = new BillingReader(tagKey, strict);
+        SqlResultReader.readBilling(file, reader);
+        return new SqlOutcome(exportOutcome(reader.result(), card, formats), tagKey);
+    }
+
+    private static Outcome exportOutcome(BillingReader.Read read, RateCard card, Formats formats) {
         if (read.rows() > 0 && read.malformed() == read.rows()) {
             throw nothingRead(read.samples().get(0), "every row is malformed (" + read.malformed()
                     + "; the first: %s)");
