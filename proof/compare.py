@@ -12,7 +12,11 @@ def essentials(report):
                          row["cache_read_tokens"], row["cache_write_tokens"], row["output_tokens"],
                          row["long_context_calls"], row["cost"], row.get("billed_cost")))
     return {"rows": rows, "total": report["total_cost"], "hourly": report["hourly"],
-            "regions": report.get("regions"), "billed": report.get("billed_total")}
+            "regions": report.get("regions"), "records": report["records"],
+            "malformed": report["malformed_records"],
+            "billing": {key: report.get(key) for key in ("token_rows", "billed_total", "billed_priced_rows",
+                                                          "gap_total", "billed_all_rows", "credits",
+                                                          "credits_total", "other_ai_lines")}}
 
 
 local, remote = (json.load(open(path)) for path in sys.argv[1:3])
@@ -24,4 +28,7 @@ if a != b:
             print(f"  {key}: local {a[key]}\n  {' ' * len(key)}  remote {b[key]}")
     sys.exit(1)
 calls = sum(r[3] or 0 for r in a["rows"] if r[0] == "models")
-print(f"agree: {len(a['rows'])} rows, {calls} calls, total cost {a['total']}, {a['hourly']['hours']} hours")
+other = len(a["billing"]["other_ai_lines"] or [])
+print(f"agree: {a['records']} records ({a['malformed']} malformed), {len(a['rows'])} report rows, {calls} calls, "
+      f"total cost {a['total']}, {a['hourly']['hours']} hours" + (f", billed {a['billing']['billed_all_rows']}, "
+      f"{other} other AI lines" if a["billing"]["billed_all_rows"] is not None else ""))

@@ -37,7 +37,7 @@ public final class BillingSqlEmitter {
     public static String emit(SqlEmitter.Dialect dialect, BillingReader.Kind kind, List<String> header,
             List<String> paths, boolean parquet, String tagKey) {
         boolean cur2 = header.stream().anyMatch(h -> h.equalsIgnoreCase("line_item_usage_type"));
-        boolean maps = parquet || (cur2 && dialect != SqlEmitter.Dialect.DUCKDB);
+        boolean maps = parquet; // Parquet exports (and the Data Exports table over them) hold product and tags as maps
         String table = cur2 ? "cur2_export" : kind == BillingReader.Kind.CUR ? "cur_export" : "focus_export";
         List<String> keys = new ArrayList<>();
         List<String> select = new ArrayList<>();
@@ -88,9 +88,7 @@ public final class BillingSqlEmitter {
                 .append("-- Rows that agree on every column aicost reads are summed (exactly, as DECIMAL(38, 18)) and "
                         + "counted;\n-- aicost then prices and classifies them as it would the export's own rows.\n");
         if (dialect != SqlEmitter.Dialect.DUCKDB) {
-            sql.append("-- The export as a table named ").append(table).append(": the one AWS Data Exports creates for "
-                    + "Athena\n-- (CUR 2.0 and FOCUS: Parquet, product and resource_tags as maps), or a CSV table "
-                    + "with these\n-- columns (legacy CUR: the columns of its CSV files, as strings).\n");
+            sql.append(ddl(dialect, table, header, parquet));
         }
         String source = dialect == SqlEmitter.Dialect.DUCKDB ? duckdbSource(paths, parquet) : table;
         sql.append("SELECT '").append(RESULT).append("' AS aicost_result, ")
@@ -99,6 +97,43 @@ public final class BillingSqlEmitter {
                 .append("FROM ").append(source).append('\n')
                 .append("GROUP BY ").append(String.join(",\n         ", keys)).append(";\n");
         return sql.toString();
+    }
+
+    /**
+     * The table the query reads, in a comment: for Parquet the one AWS Data Exports creates (Athena's
+     * Glue table; Spark reads the files); for CSV exports a table of the sample's columns, as text,
+     * with the header line skipped.
+     */
+    private static String ddl(SqlEmitter.Dialect dialect, String table, List<String> header, boolean parquet) {
+        String location = "s3://YOUR-BUCKET/YOUR-EXPORT-PREFIX/";
+        List<String> columns = header.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+        String ddl;
+        if (parquet && dialect != SqlEmitter.Dialect.SPARK) {
+            return "-- The export as a table: the one AWS Data Exports creates in the Glue catalog (Athena, or Trino's "
+                    + "Hive\n-- or Glue catalog), named here " + table + ": put its name in the FROM clause.\n";
+        }
+        if (parquet) {
+            ddl = "CREATE TEMPORARY VIEW " + table + " USING parquet\nOPTIONS (path '" + location
+                    + "', recursiveFileLookup 'true');";
+        } else {
+            ddl = switch (dialect) {
+                case ATHENA -> "CREATE EXTERNAL TABLE " + table + " (\n" + String.join(",\n", columns.stream()
+                        .map(c -> "  `" + c.replace("`", "``") + "` string").toList()) + "\n)\nROW FORMAT SERDE "
+                        + "'org.apache.hadoop.hive.serde2.OpenCSVSerde'\nLOCATION '" + location + "'\n"
+                        + "TBLPROPERTIES ('skip.header.line.count' = '1');";
+                case TRINO -> "CREATE TABLE hive.default." + table + " (\n" + String.join(",\n", columns.stream()
+                        .map(c -> "  \"" + c.replace("\"", "\"\"") + "\" varchar").toList()) + "\n)\nWITH (format = "
+                        + "'CSV', skip_header_line_count = 1, external_location = '" + location + "');";
+                case SPARK -> "CREATE TEMPORARY VIEW " + table + " USING csv\nOPTIONS (path '" + location
+                        + "', header 'true', escape '\"', multiLine 'true', recursiveFileLookup 'true');";
+                case DUCKDB -> "";
+            };
+        }
+        StringBuilder out = new StringBuilder("-- The export as a table (run once, with your bucket):\n");
+        for (String line : ddl.split("\n")) {
+            out.append("--   ").append(line).append('\n');
+        }
+        return out.toString();
     }
 
     private static String duckdbSource(List<String> paths, boolean parquet) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * test scope) -> the result as CSV with a header -> 'usage --from-sql-result' gives the report the
  * local read of the export gives: rows, tokens, priced and billed cost, gaps, other AI lines,
  * credits and the hourly profile. On every billing fixture: our own CUR 2.0 and FOCUS files (with a
- * malformed amount, credits and NULLs), the FinOps Foundation's FOCUS 1.0 sample, a FOCUS 1.2 file,
+ * malformed amount, credits and NULLs) and the same CUR rows under legacy CUR's column names, the FinOps
+ * Foundation's FOCUS 1.0 sample, a FOCUS 1.2 file,
  * and a CUR 2.0 Data Exports file as CSV and as Parquet.
  */
 class BillingSqlRoundTripTest {
@@ -53,7 +54,7 @@ class BillingSqlRoundTripTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"cur2.csv,", "cur2.csv,team", "cur2-data-export.csv,", "focus.csv,team", "focus-1.0-sample-200.csv,",
+    @CsvSource({"cur2.csv,", "cur2.csv,team", "cur-legacy.csv,team", "cur2-data-export.csv,", "focus.csv,team", "focus-1.0-sample-200.csv,",
         "focus-1.2-skumeter.csv,team", "cur2-data-export.parquet,"})
     void theResultGivesTheExportsReport(String fixture, String by) throws Exception {
         Path export = dir.resolve(fixture);

@@ -44,7 +44,10 @@ public final class SparkResult {
             spark.sql(table);
             Dataset<Row> rows = spark.sql(query.toString().strip().replaceFirst(";\\s*$", ""));
             Path folder = Files.createTempDirectory("aicost-spark-result");
-            rows.coalesce(1).write().mode("overwrite").option("header", "true").csv(folder.resolve("out").toString());
+            // RFC 4180 quoting (a quote inside a field doubled), as every other engine writes it: Spark escapes
+            // with a backslash unless told otherwise
+            rows.coalesce(1).write().mode("overwrite").option("header", "true").option("escape", "\"")
+                    .csv(folder.resolve("out").toString());
             try (var parts = Files.list(folder.resolve("out"))) {
                 Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst()
                         .orElseThrow();
