@@ -21,6 +21,10 @@ def essentials(report):
 
 local, remote = (json.load(open(path)) for path in sys.argv[1:3])
 a, b = essentials(local), essentials(remote)
+if a["billing"]["billed_all_rows"] is None:
+    # the log query leaves out the records it cannot read (no timestamp, model or token counts):
+    # they are not in the result, so its report counts no malformed records (docs/usage.md)
+    b["malformed"] = a["malformed"]
 if a != b:
     print("the SQL round trip differs from the local report:")
     for key in a:
