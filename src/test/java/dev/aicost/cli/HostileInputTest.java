@@ -735,6 +735,17 @@ class HostileInputTest {
                 "10").exit(2, "--budget", "--trend"));
         cases.add(c("usage --trend --budget -5").file("log.jsonl", LOG).args("usage", "{log.jsonl}", "--trend",
                 "--budget", "-5").exit(2, "--budget"));
+        // --from-sql-result (issue 17): not a result, a bad row count, a negative token sum
+        cases.add(c("sql result without aicost_result").file("r.csv", "model,calls\nx,1\n")
+                .args("usage", "--from-sql-result", "{r.csv}").exit(2, "{r.csv}:1:1", "no aicost_result column"));
+        cases.add(c("sql billing result with 0 rows a group").file("r.csv", "aicost_result,tag_key,BilledCost,"
+                + "ChargePeriodStart,ConsumedQuantity,aicost_rows\naicost-usage-billing/1,,1.00,2026-10-01T10:00:00Z,"
+                + "5,0\n").args("usage", "--from-sql-result", "{r.csv}").exit(2, "{r.csv}:2:", "aicost_rows"));
+        cases.add(c("sql log result with a negative sum").file("r.csv", "aicost_result,tag_key,model,tag,region,"
+                + "inference_region,hour,long_context,calls,input_tokens,cache_read_tokens,cache_write_tokens,"
+                + "output_tokens\naicost-usage-logs/1,,m,,us-east-1,,2026-10-01T10:00:00Z,0,1,-5,0,0,1\n")
+                .args("usage", "--from-sql-result", "{r.csv}").exit(2, "{r.csv}:2:", "input_tokens",
+                        "must be 0 or more"));
         cases.add(c("ratecards diff a missing card").args("ratecards", "diff", "aws-bedrock-us-east-1", "{gone.yaml}")
                 .exit(2, "{gone.yaml}", "not found"));
         cases.add(c("ratecards show an unknown card").args("ratecards", "show", "no-such-card")

@@ -94,6 +94,13 @@ class SqlRoundTripTest {
         String a = Files.readString(fromLogs);
         String b = Files.readString(fromResult);
         assertThat(b.substring(b.indexOf("schema:"))).isEqualTo(a.substring(a.indexOf("schema:")));
+        // and the hourly profiles, empty 11:00 hour included
+        Path profileFromLogs = dir.resolve("from-logs.csv");
+        Path profileFromResult = dir.resolve("from-result.csv");
+        Cli.run("usage", logs.toString(), "--emit-profile", profileFromLogs.toString());
+        Cli.run("usage", "--from-sql-result", result.toString(), "--emit-profile", profileFromResult.toString());
+        assertThat(Files.readString(profileFromResult)).isEqualTo(Files.readString(profileFromLogs))
+                .contains("2026-10-01T11:00:00Z,0\n");
     }
 
     @Test
