@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
@@ -118,23 +117,21 @@ public final class TrendAnalysis {
         return new Trend(days, growth, anomalies, budget, month, monthToDate, crossing, projected, byRow, notes);
     }
 
-    /** The points as a Tablesaw table: day, model, tag, calls, tokens, cost (a double, for the sums per day). */
+    /** The points as a Tablesaw table: day, model, tag, calls, tokens (the cost stays a decimal, outside it). */
     static Table table(List<UsageAnalysis.DailyPoint> points) {
         DateColumn day = DateColumn.create("day");
         StringColumn model = StringColumn.create("model");
         StringColumn tag = StringColumn.create("tag");
         LongColumn calls = LongColumn.create("calls");
         LongColumn tokens = LongColumn.create("tokens");
-        DoubleColumn cost = DoubleColumn.create("cost");
         for (UsageAnalysis.DailyPoint p : points) {
             day.append(p.day());
             model.append(p.model());
             tag.append(p.tag() == null ? "" : p.tag());
             calls.append(p.calls());
             tokens.append(p.tokens());
-            cost.append(p.cost() == null ? 0 : p.cost().doubleValue());
         }
-        return Table.create("daily", day, model, tag, calls, tokens, cost);
+        return Table.create("daily", day, model, tag, calls, tokens);
     }
 
     /**

@@ -16,16 +16,20 @@ public final class DuckDbSqlResult {
     }
 
     public static void main(String[] args) throws Exception {
-        String sql = Files.readString(Path.of(args[0]));
+        run(Files.readString(Path.of(args[0])), Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : null);
+    }
+
+    /** Runs the query of {@code sql} (what 'usage --sql duckdb' printed) and writes its result to {@code result}. */
+    public static void run(String sql, Path result, Integer threads) throws Exception {
         int from = sql.indexOf("WITH calls AS") >= 0 ? sql.indexOf("WITH calls AS") : sql.indexOf("SELECT '");
         String query = sql.substring(from).replaceFirst(";\\s*$", "");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement()) {
-            if (args.length > 2) {
-                statement.execute("SET threads = " + Integer.parseInt(args[2]));
+            if (threads != null) {
+                statement.execute("SET threads = " + threads);
             }
-            statement.execute("COPY (" + query + ") TO '" + Path.of(args[1]).toAbsolutePath().toString()
-                    .replace("'", "''") + "' (HEADER, DELIMITER ',')");
+            statement.execute("COPY (" + query + ") TO '" + result.toAbsolutePath().toString().replace("'", "''")
+                    + "' (HEADER, DELIMITER ',')");
         }
     }
 }

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,13 +25,10 @@ class BillingSqlRoundTripTest {
     @TempDir
     Path dir;
 
+    /** Runs the query on DuckDB and saves its result as CSV with a header, as a user would. */
     private Path runOnDuckDb(String sql) throws Exception {
         Path result = dir.resolve("result.csv");
-        String select = sql.substring(sql.indexOf("SELECT '")).replaceFirst(";\\s*$", "");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement()) {
-            statement.execute("COPY (" + select + ") TO '" + result + "' (HEADER, DELIMITER ',')");
-        }
+        dev.aicost.bench.DuckDbSqlResult.run(sql, result, null);
         return result;
     }
 

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +31,10 @@ class SqlRoundTripTest {
     }
 
     /** Runs the query on DuckDB and saves its result as CSV with a header. */
+    /** Runs the query on DuckDB and saves its result as CSV with a header, as a user would. */
     private Path runOnDuckDb(String sql) throws Exception {
         Path result = dir.resolve("result.csv");
-        String select = sql.substring(sql.indexOf("WITH calls AS")).replaceFirst(";\\s*$", "");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement()) {
-            statement.execute("COPY (" + select + ") TO '" + result + "' (HEADER, DELIMITER ',')");
-        }
+        dev.aicost.bench.DuckDbSqlResult.run(sql, result, null);
         return result;
     }
 
