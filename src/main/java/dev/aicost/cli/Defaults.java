@@ -67,12 +67,12 @@ final class Defaults implements CommandLine.IDefaultValueProvider {
             String variable = "AICOST_" + name.toUpperCase(Locale.ROOT);
             String fromEnv = env.get(variable);
             if (fromEnv != null && !fromEnv.isBlank()) {
-                settings.put(name, new Setting(name, check(name, fromEnv.strip(), InputException.of(variable, "")),
+                settings.put(name, new Setting(name, check(name, fromEnv.strip(), new Problem(variable, 0, 0, null, "")),
                         variable, false));
             } else if (fromFile.containsKey(name)) {
                 dev.aicost.input.YNode.YScalar value = fromFile.get(name);
                 Problem where = new Problem(file.toString(), value.line(), value.column(), name, "");
-                settings.put(name, new Setting(name, check(name, value.text(), new InputException(where)),
+                settings.put(name, new Setting(name, check(name, value.text(), where),
                         file + ":" + value.line() + ":" + value.column(), false));
             } else {
                 settings.put(name, builtIn(name));
@@ -82,8 +82,8 @@ final class Defaults implements CommandLine.IDefaultValueProvider {
         return current;
     }
 
-    /** {@code value} if it is a valid value of setting {@code name}; else the problem {@code at}, reworded. */
-    private static String check(String name, String value, InputException at) {
+    /** {@code value} if it is a valid value of setting {@code name}; else bad input at {@code p}'s place. */
+    private static String check(String name, String value, Problem p) {
         String wrong = switch (name) {
             case "format" -> List.of("table", "json", "csv", "markdown").contains(value.toLowerCase(Locale.ROOT)) ? null
                     : "expected table, json, csv or markdown, got '" + value + "'";
@@ -93,7 +93,6 @@ final class Defaults implements CommandLine.IDefaultValueProvider {
         if (wrong == null) {
             return name.equals("format") ? value.toLowerCase(Locale.ROOT) : value;
         }
-        Problem p = at.problems().get(0);
         throw new InputException(new Problem(p.file(), p.line(), p.column(), p.path(), wrong));
     }
 

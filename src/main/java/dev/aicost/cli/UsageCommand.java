@@ -154,7 +154,7 @@ public final class UsageCommand implements Callable<Integer> {
                 Defaults.current().defaultCard());
         UsageRun.Formats formats = new UsageRun.Formats(amount -> Numbers.cents(amount, cards.defaultCard().currency()),
                 Numbers::count);
-        boolean billing = dev.aicost.usage.SqlResultReader.isBilling(fromSqlResult);
+        boolean billing = dev.aicost.usage.SqlResultReader.peek(fromSqlResult).billing();
         if (billing && emitWorkload != null) {
             throw InputException.of("--emit-workload", "billing exports have no call counts, so no call shape: "
                     + "emit a workload from invocation logs");

@@ -31,22 +31,27 @@ public final class SqlResultReader {
     public record LogResult(UsageAggregator aggregate, String tagKey, long rows) {
     }
 
-    /** Whether the result at {@code path} is of the billing query (else the log query is assumed and checked). */
-    public static boolean isBilling(Path path) {
+    /** What a result's first row says: whether it is of the billing query, and the tag key it grouped by. */
+    public record Peek(boolean billing, String tagKey) {
+    }
+
+    /** The first row's {@code aicost_result} and {@code tag_key}; a file without them is checked later. */
+    public static Peek peek(Path path) {
         String file = path.toString();
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
                 CsvInput csv = new CsvInput(file, reader)) {
             CsvInput.Row header = csv.next();
             CsvInput.Row first = csv.next();
-            if (header == null || first == null) {
-                return false;
-            }
-            for (int i = 0; i < header.size(); i++) {
+            boolean billing = false;
+            String tagKey = null;
+            for (int i = 0; header != null && first != null && i < header.size(); i++) {
                 if (header.get(i).equalsIgnoreCase("aicost_result")) {
-                    return first.get(i).startsWith("aicost-usage-billing/");
+                    billing = first.get(i).startsWith("aicost-usage-billing/");
+                } else if (header.get(i).equalsIgnoreCase("tag_key")) {
+                    tagKey = first.get(i).isEmpty() ? null : first.get(i);
                 }
             }
-            return false;
+            return new Peek(billing, tagKey);
         } catch (NoSuchFileException e) {
             throw InputException.of(file, "file not found");
         } catch (java.nio.charset.MalformedInputException e) {
@@ -56,8 +61,8 @@ public final class SqlResultReader {
         }
     }
 
-    /** Reads a result of the billing query into {@code reader}, as the export's own rows would be; the tag key it used. */
-    public static String readBilling(Path path, BillingReader reader) {
+    /** Reads a result of the billing query into {@code reader}, as the export's own rows would be. */
+    public static void readBilling(Path path, BillingReader reader) {
         String file = path.toString();
         InputFiles.record(path);
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
@@ -74,30 +79,12 @@ public final class SqlResultReader {
                         + BillingReader.IDENTIFYING);
             }
             reader.read(file, kind, rows);
-            return billingTagKey(path);
         } catch (NoSuchFileException e) {
             throw InputException.of(file, "file not found");
         } catch (java.nio.charset.MalformedInputException e) {
             throw InputException.of(file, "is not UTF-8 text");
         } catch (IOException e) {
             throw InputException.of(file, IoMessages.cannotRead(e));
-        }
-    }
-
-    /** The tag_key of a result's first data row, or null for none. */
-    public static String billingTagKey(Path path) {
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                CsvInput csv = new CsvInput(path.toString(), in)) {
-            CsvInput.Row header = csv.next();
-            CsvInput.Row first = csv.next();
-            for (int i = 0; header != null && first != null && i < header.size(); i++) {
-                if (header.get(i).equalsIgnoreCase("tag_key")) {
-                    return first.get(i).isEmpty() ? null : first.get(i);
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            throw InputException.of(path.toString(), IoMessages.cannotRead(e));
         }
     }
 

@@ -157,18 +157,20 @@ public final class UsageAnalysis {
             // the price in force on the calls' day (a card's price history), the current one without history
             ModelPrice priced = model == null ? null : model.on(entry.getKey().day());
             UsageAggregator.Group g = entry.getValue();
-            BigDecimal dayCost = priced == null ? null : RowBuilder.cost(g, priced, card, new String[1]);
+            String[] why = new String[1];
+            BigDecimal dayCost = priced == null ? null : RowBuilder.cost(g, priced, card, why);
+            Priced groupCost = new Priced(dayCost, priced == null ? "not on " + (card == null ? "the rate card"
+                    : card.id()) : why[0]);
             DailyPoint point = new DailyPoint(java.time.LocalDate.ofEpochDay(entry.getKey().day()), key,
                     entry.getKey().tag(), g.totalCalls(), g.input[0] + g.input[1] + g.cacheRead[0] + g.cacheRead[1]
                             + g.cacheWrite[0] + g.cacheWrite[1] + g.output[0] + g.output[1], dayCost);
             daily.merge(List.of(point.day(), key, String.valueOf(point.tag())), point, UsageAnalysis::plus);
-            byModel.computeIfAbsent(key, k -> new RowBuilder(k, model != null)).add(logged, entry.getValue(), priced,
-                    card);
+            byModel.computeIfAbsent(key, k -> new RowBuilder(k, model != null)).add(logged, g, groupCost);
             if (entry.getKey().tag() != null) {
                 tagged = true;
                 byGroup.computeIfAbsent(entry.getKey().tag() + "\u0000" + key,
                         k -> new RowBuilder(key, model != null).tag(entry.getKey().tag()))
-                        .add(logged, entry.getValue(), priced, card);
+                        .add(logged, g, groupCost);
             }
             if (region != null) {
                 callsByRegion.computeIfAbsent(region, r -> new long[1])[0] += entry.getValue().totalCalls();
@@ -230,6 +232,10 @@ public final class UsageAnalysis {
                 Percentile.of(sorted, 75), Percentile.of(sorted, 95), sorted.get(sorted.size() - 1));
     }
 
+    /** A group's cost, or null with the reason it could not be priced. */
+    private record Priced(BigDecimal cost, String why) {
+    }
+
     /** Collects the groups that make one row, each priced on the card of its region. */
     private static final class RowBuilder {
         private final String model;
@@ -253,7 +259,8 @@ public final class UsageAnalysis {
             return this;
         }
 
-        RowBuilder add(String logged, UsageAggregator.Group group, ModelPrice price, RateCard card) {
+        /** Adds a group and its cost (priced once, by the caller, at its day's price). */
+        RowBuilder add(String logged, UsageAggregator.Group group, Priced priced) {
             if (!loggedIds.contains(logged)) {
                 loggedIds.add(logged);
             }
@@ -261,22 +268,14 @@ public final class UsageAnalysis {
             if (shapes.add(group.shape)) {
                 sums.shape.merge(group.shape);
             }
-            if (price == null) {
-                unpriced = "not on " + (card == null ? "the rate card" : card.id());
-            } else if (unpriced == null) {
-                price(group, price, card);
+            if (unpriced == null) {
+                if (priced.cost() == null) {
+                    unpriced = priced.why();
+                } else {
+                    cost = cost.add(priced.cost());
+                }
             }
             return this;
-        }
-
-        private void price(UsageAggregator.Group group, ModelPrice price, RateCard card) {
-            String[] why = new String[1];
-            BigDecimal part = cost(group, price, card, why);
-            if (part == null) {
-                unpriced = why[0];
-            } else {
-                cost = cost.add(part);
-            }
         }
 
         /**

@@ -113,7 +113,7 @@ public final class UsageRun {
     public static SqlOutcome exportsFromSqlResult(java.nio.file.Path file, RateCard card, boolean strict,
             Formats formats) {
         // the tag key is the result's: read it first so the reader looks for its column
-        String tagKey = SqlResultReader.billingTagKey(file);
+        String tagKey = SqlResultReader.peek(file).tagKey();
         BillingReader reader = new BillingReader(tagKey, strict);
         SqlResultReader.readBilling(file, reader);
         return new SqlOutcome(exportOutcome(reader.result(), card, formats), tagKey);
