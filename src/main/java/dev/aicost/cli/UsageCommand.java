@@ -63,8 +63,8 @@ public final class UsageCommand implements Callable<Integer> {
                         "  aicost usage focus-export.csv.gz --format json",
                         "  aicost estimate measured.yaml && aicost breakeven --workload measured.yaml --profile hourly.csv",
                         "  aicost usage logs/ --trend --by team --budget 5000",
-                        "  aicost usage logs/ --trend --emit-workload measured.yaml   # with each workload's growth",
-                        "  aicost usage --sql athena --by team > usage.sql   # run it in Athena, download the result",
+                        "  aicost usage logs/ --trend --emit-workload measured.yaml",
+                        "  aicost usage --sql athena --by team > usage.sql",
                         "  aicost usage --from-sql-result result.csv --emit-workload measured.yaml");
         spec.addPositional(Specs.bound(PositionalParamSpec.builder().index("0..*").arity("0..*").paramLabel("FILE")
                 .type(List.class).auxiliaryTypes(Path.class)
@@ -83,7 +83,8 @@ public final class UsageCommand implements Callable<Integer> {
                 .description("write the hourly profile (hour,tokens)"), () -> emitProfile, v -> emitProfile = (Path) v)
                 .build());
         spec.addOption(Specs.bound(OptionSpec.builder("--sql").paramLabel("DIALECT").type(String.class)
-                .description("print the aggregation as SQL instead: athena, trino, spark or duckdb"), () -> sql,
+                .description("print the aggregation as SQL for athena, trino, spark or duckdb instead: of the logs, or "
+                        + "given a billing export (a sample of the table), of that export"), () -> sql,
                 v -> sql = (String) v).build());
         spec.addOption(Specs.bound(OptionSpec.builder("--from-sql-result").paramLabel("RESULT.csv").type(Path.class)
                 .description("read the result of the --sql query, saved as CSV with its header, instead of the logs"),
