@@ -83,8 +83,8 @@ public final class TerminalChart {
         }
         StringBuilder out = new StringBuilder(title).append('\n');
         for (int r = 0; r < rows; r++) {
-            String label = r == 0 ? Numbers.symbol(currency) + Numbers.human(yMax)
-                    : r == rows / 2 ? Numbers.symbol(currency) + Numbers.human(yMax.divide(BigDecimal.valueOf(2), MC))
+            String label = r == 0 ? Numbers.symbol(currency) + axis(yMax)
+                    : r == rows / 2 ? Numbers.symbol(currency) + axis(yMax.divide(BigDecimal.valueOf(2), MC))
                     : r == rows - 1 ? Numbers.symbol(currency) + "0" : "";
             out.append(String.format("%10s |", label));
             for (int c = 0; c < plotWidth; c++) {
@@ -137,6 +137,14 @@ public final class TerminalChart {
     private static int column(BigDecimal x, BigDecimal xMax, int plotWidth) {
         return x.multiply(BigDecimal.valueOf(plotWidth - 1)).divide(xMax, MC).setScale(0, java.math.RoundingMode.HALF_UP)
                 .intValue();
+    }
+
+    /** An axis value: {@code 12.5K} from 1,000 on, whole below that, with cents below 100 ($1.27, not $1). */
+    private static String axis(BigDecimal value) {
+        if (value.compareTo(BigDecimal.valueOf(100)) >= 0) {
+            return Numbers.human(value);
+        }
+        return value.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private static int row(BigDecimal y, BigDecimal yMax, int rows) {
