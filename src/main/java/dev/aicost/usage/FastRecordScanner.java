@@ -26,6 +26,22 @@ final class FastRecordScanner {
     private static final byte[] CACHE_READ = bytes("cacheReadInputTokenCount");
     private static final byte[] CACHE_WRITE = bytes("cacheWriteInputTokenCount");
 
+    /** What a byte means while a nested value is skipped: 0 nothing, else one of the kinds below. */
+    private static final byte[] SKIP = new byte[256];
+    private static final int QUOTE = 1;
+    private static final int OPEN = 2;
+    private static final int CLOSE = 3;
+    private static final int NEWLINE = 4;
+
+    static {
+        SKIP['"'] = QUOTE;
+        SKIP['{'] = OPEN;
+        SKIP['['] = OPEN;
+        SKIP['}'] = CLOSE;
+        SKIP[']'] = CLOSE;
+        SKIP['\n'] = NEWLINE;
+    }
+
     private final byte[] tagKey;
     private byte[] b;
     private int pos;
@@ -288,25 +304,38 @@ final class FastRecordScanner {
         }
         if (c == '{' || c == '[') {
             int depth = 0;
-            while (pos < end) {
-                c = b[pos];
-                if (c == '"') {
+            byte[] bytes = b;
+            int p = pos;
+            int stop = end;
+            while (p < stop) {
+                // one table load a byte until a quote, a bracket or a newline (most bytes are none)
+                int kind = SKIP[bytes[p] & 0xff];
+                if (kind == 0) {
+                    p++;
+                    continue;
+                }
+                if (kind == QUOTE) {
+                    pos = p;
                     if (!skipString()) {
                         return false;
                     }
+                    p = pos;
                     continue;
                 }
-                if (c == '{' || c == '[') {
+                if (kind == OPEN) {
                     depth++;
-                } else if (c == '}' || c == ']') {
-                    depth--;
-                    if (depth == 0) {
-                        pos++;
+                } else if (kind == CLOSE) {
+                    if (--depth == 0) {
+                        pos = p + 1;
                         return true;
                     }
+                } else {
+                    pos = p; // a newline inside a value: the record is cut
+                    return false;
                 }
-                pos++;
+                p++;
             }
+            pos = p;
             return false;
         }
         int start = pos;
