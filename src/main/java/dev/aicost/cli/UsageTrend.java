@@ -24,7 +24,10 @@ final class UsageTrend {
         String text = TrendRenderer.render(report, trend, output.format, output.width(), output.color());
         String workload = !emitWorkload ? null : UsageRenderer.workload(report, hoursPerMonth, (model, tag) -> {
             TrendAnalysis.Growth g = trend.growthOf(model, tag);
-            return g == null || g.monthly() == null || g.days() < TrendAnalysis.MIN_DAYS_FOR_WORKLOAD ? null
+            // a workload's growth must lie in -99% .. +1000% a month, as the spec reader accepts it; a fit
+            // outside that (a steep ramp) is no forecast and is left out rather than written unreadable
+            return g == null || g.monthly() == null || g.days() < TrendAnalysis.MIN_DAYS_FOR_WORKLOAD
+                    || g.monthly() < -0.99 || g.monthly() > 10 ? null
                     : plain(BigDecimal.valueOf(g.monthly()).setScale(4, RoundingMode.HALF_EVEN));
         });
         return new Rendered(text, workload);
