@@ -72,6 +72,22 @@ class TrendTest {
     }
 
     @Test
+    void aGrowthNoSpecAcceptsIsLeftOutOfTheEmittedWorkload() throws IOException {
+        // tokens x 1.5 a day for 30 days: 1.5^30.4 - 1, millions of percent a month, beyond the spec's +1000%
+        StringBuilder log = new StringBuilder();
+        for (int d = 0; d < 30; d++) {
+            log.append(call(LocalDate.of(2026, 9, 1).plusDays(d), "web", Math.round(1000 * Math.pow(1.5, d))));
+        }
+        Path file = dir.resolve("ramp.jsonl");
+        Files.writeString(file, log.toString());
+        Path workload = dir.resolve("ramp.yaml");
+        assertThat(trend(file, "--emit-workload", workload.toString()).get("growth_monthly").asDouble())
+                .isGreaterThan(10);
+        assertThat(Files.readString(workload)).doesNotContain("growth:");
+        assertThat(Cli.run("estimate", workload.toString()).exit()).isZero();
+    }
+
+    @Test
     void aSpikeDayIsAnAnomalyNamedWithTheModelAndTagThatDroveIt() throws IOException {
         // 14 days of 1M tokens for team web ($1.10 a day); on day 10 team batch adds 5M ($5.50):
         // the 7 days before it have median $1.10 and MAD 0, so the threshold is $1.10 and $6.60 is above it;
