@@ -1,5 +1,8 @@
 package dev.aicost.usage;
 
+import static dev.aicost.usage.SqlEmitter.literal;
+import static dev.aicost.usage.SqlEmitter.quote;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -129,16 +132,11 @@ public final class BillingSqlEmitter {
                 case DUCKDB -> "";
             };
         }
-        StringBuilder out = new StringBuilder("-- The export as a table (run once, with your bucket):\n");
-        for (String line : ddl.split("\n")) {
-            out.append("--   ").append(line).append('\n');
-        }
-        return out.toString();
+        return SqlEmitter.tableComment("The export", ddl);
     }
 
     private static String duckdbSource(List<String> paths, boolean parquet) {
-        String files = paths.size() == 1 ? literal(paths.get(0)) : "[" + String.join(", ", paths.stream()
-                .map(BillingSqlEmitter::literal).toList()) + "]";
+        String files = SqlEmitter.files(paths);
         return parquet ? "read_parquet(" + files + ")" : "read_csv(" + files + ", header = true, all_varchar = true)";
     }
 
@@ -148,14 +146,5 @@ public final class BillingSqlEmitter {
 
     private static String tryCast(SqlEmitter.Dialect dialect) {
         return dialect == SqlEmitter.Dialect.SPARK ? "try_cast" : "TRY_CAST";
-    }
-
-    private static String quote(SqlEmitter.Dialect dialect, String column) {
-        return dialect == SqlEmitter.Dialect.SPARK ? "`" + column.replace("`", "``") + "`"
-                : "\"" + column.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

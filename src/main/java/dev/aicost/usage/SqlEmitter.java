@@ -106,9 +106,7 @@ public final class SqlEmitter {
     }
 
     private static String duckdbSource(List<String> paths) {
-        String files = paths.size() == 1 ? literal(paths.get(0)) : "[" + String.join(", ", paths.stream()
-                .map(SqlEmitter::literal).toList()) + "]";
-        return "read_ndjson(" + files + ",\n    columns = {timestamp: 'VARCHAR', modelId: 'VARCHAR', region: 'VARCHAR',"
+        return "read_ndjson(" + files(paths) + ",\n    columns = {timestamp: 'VARCHAR', modelId: 'VARCHAR', region: 'VARCHAR',"
                 + " inferenceRegion: 'VARCHAR', requestMetadata: 'JSON',"
                 + "\n               input: 'STRUCT(inputTokenCount BIGINT, cacheReadInputTokenCount BIGINT, "
                 + "cacheWriteInputTokenCount BIGINT)',\n               output: 'STRUCT(outputTokenCount BIGINT, "
@@ -164,18 +162,31 @@ public final class SqlEmitter {
                     + "recursiveFileLookup 'true');";
             case DUCKDB -> "";
         };
-        StringBuilder out = new StringBuilder("-- The logs as a table (run once, with your bucket):\n");
+        return tableComment("The logs", ddl);
+    }
+
+    /** {@code ddl} as a comment under "-- WHAT as a table (run once, with your bucket):". */
+    static String tableComment(String what, String ddl) {
+        StringBuilder out = new StringBuilder("-- " + what + " as a table (run once, with your bucket):\n");
         for (String line : ddl.split("\n")) {
             out.append("--   ").append(line).append('\n');
         }
         return out.toString();
     }
 
-    private static String quote(Dialect dialect, String column) {
-        return dialect == Dialect.SPARK ? "`" + column + "`" : "\"" + column + "\"";
+    /** The files DuckDB reads: one literal, or a list of them. */
+    static String files(List<String> paths) {
+        return paths.size() == 1 ? literal(paths.get(0)) : "[" + String.join(", ", paths.stream()
+                .map(SqlEmitter::literal).toList()) + "]";
     }
 
-    private static String literal(String text) {
+    /** A quoted identifier: backticks for Spark, double quotes for the others. */
+    static String quote(Dialect dialect, String column) {
+        return dialect == Dialect.SPARK ? "`" + column.replace("`", "``") + "`"
+                : "\"" + column.replace("\"", "\"\"") + "\"";
+    }
+
+    static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }
