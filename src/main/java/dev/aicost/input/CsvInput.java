@@ -46,6 +46,31 @@ public final class CsvInput implements Closeable {
         }
     }
 
+    /** What is done with a CSV file once it is open. */
+    public interface Body<T> {
+        T read(CsvInput csv) throws IOException;
+    }
+
+    /**
+     * Opens {@code path} as strict UTF-8 CSV (recorded as an input of the command), hands it to
+     * {@code body} and closes it; a missing file, a byte that is not UTF-8 and an I/O failure are
+     * bad input in words.
+     */
+    public static <T> T read(java.nio.file.Path path, Body<T> body) {
+        String file = path.toString();
+        InputFiles.record(path);
+        try (Reader reader = java.nio.file.Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8);
+                CsvInput csv = new CsvInput(file, reader)) {
+            return body.read(csv);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw InputException.of(file, "file not found");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw InputException.of(file, "is not UTF-8 text");
+        } catch (IOException e) {
+            throw InputException.of(file, IoMessages.cannotRead(e));
+        }
+    }
+
     public CsvInput(String file, Reader in) {
         this.file = file;
         in = skipByteOrderMark(file, in);

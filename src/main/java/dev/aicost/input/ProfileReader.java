@@ -3,9 +3,6 @@ package dev.aicost.input;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,37 +32,31 @@ public final class ProfileReader {
     }
 
     public static Profile read(Path path) {
-        String file = path.toString();
-        InputFiles.record(path);
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return read(file, reader);
-        } catch (NoSuchFileException e) {
-            throw InputException.of(file, "file not found");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw InputException.of(file, "is not UTF-8 text");
-        } catch (IOException e) {
-            throw InputException.of(file, IoMessages.cannotRead(e));
-        }
+        return CsvInput.read(path, csv -> read(path.toString(), csv));
     }
 
     static Profile read(String file, BufferedReader reader) throws IOException {
         try (CsvInput csv = new CsvInput(file, reader)) {
-            CsvInput.Row header = csv.next();
-            if (header == null) {
-                throw InputException.of(file, "is empty; expected a header 'hour,tokens'");
-            }
-            List<String> columns = new ArrayList<>();
-            for (String column : header.fields()) {
-                columns.add(column.toLowerCase(Locale.ROOT));
-            }
-            int hourColumn = columns.indexOf("hour");
-            int tokensColumn = columns.indexOf("tokens");
-            if (hourColumn < 0 || tokensColumn < 0) {
-                throw new InputException(new Problem(file, 1, 1, null, "expected a header with columns 'hour' "
-                        + "and 'tokens', got '" + String.join(",", header.fields()) + "'"));
-            }
-            return rows(file, csv, columns.size(), hourColumn, tokensColumn);
+            return read(file, csv);
         }
+    }
+
+    private static Profile read(String file, CsvInput csv) {
+        CsvInput.Row header = csv.next();
+        if (header == null) {
+            throw InputException.of(file, "is empty; expected a header 'hour,tokens'");
+        }
+        List<String> columns = new ArrayList<>();
+        for (String column : header.fields()) {
+            columns.add(column.toLowerCase(Locale.ROOT));
+        }
+        int hourColumn = columns.indexOf("hour");
+        int tokensColumn = columns.indexOf("tokens");
+        if (hourColumn < 0 || tokensColumn < 0) {
+            throw new InputException(new Problem(file, 1, 1, null, "expected a header with columns 'hour' "
+                    + "and 'tokens', got '" + String.join(",", header.fields()) + "'"));
+        }
+        return rows(file, csv, columns.size(), hourColumn, tokensColumn);
     }
 
     private static Profile rows(String file, CsvInput csv, int width, int hourColumn, int tokensColumn) {

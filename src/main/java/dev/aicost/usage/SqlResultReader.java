@@ -2,14 +2,7 @@ package dev.aicost.usage;
 
 import dev.aicost.input.CsvInput;
 import dev.aicost.input.InputException;
-import dev.aicost.input.InputFiles;
-import dev.aicost.input.IoMessages;
 import dev.aicost.input.Problem;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,9 +30,7 @@ public final class SqlResultReader {
 
     /** The first row's {@code aicost_result} and {@code tag_key}; a file without them is checked later. */
     public static Peek peek(Path path) {
-        String file = path.toString();
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                CsvInput csv = new CsvInput(file, reader)) {
+        return CsvInput.read(path, csv -> {
             CsvInput.Row header = csv.next();
             CsvInput.Row first = csv.next();
             boolean billing = false;
@@ -52,21 +43,13 @@ public final class SqlResultReader {
                 }
             }
             return new Peek(billing, tagKey);
-        } catch (NoSuchFileException e) {
-            throw InputException.of(file, "file not found");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw InputException.of(file, "is not UTF-8 text");
-        } catch (IOException e) {
-            throw InputException.of(file, IoMessages.cannotRead(e));
-        }
+        });
     }
 
     /** Reads a result of the billing query into {@code reader}, as the export's own rows would be. */
     public static void readBilling(Path path, BillingReader reader) {
         String file = path.toString();
-        InputFiles.record(path);
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                CsvInput csv = new CsvInput(file, in)) {
+        CsvInput.read(path, csv -> {
             CsvInput.Row header = csv.next();
             if (header == null) {
                 throw InputException.of(file, "is empty: expected the CSV result of 'aicost usage --sql' with its "
@@ -79,29 +62,13 @@ public final class SqlResultReader {
                         + BillingReader.IDENTIFYING);
             }
             reader.read(file, kind, rows);
-        } catch (NoSuchFileException e) {
-            throw InputException.of(file, "file not found");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw InputException.of(file, "is not UTF-8 text");
-        } catch (IOException e) {
-            throw InputException.of(file, IoMessages.cannotRead(e));
-        }
+            return null;
+        });
     }
 
     /** Reads a result of the log query into an aggregate whose groups are the result's rows. */
     public static LogResult readLogs(Path path, ToLongFunction<String> longContextThreshold) {
-        String file = path.toString();
-        InputFiles.record(path);
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
-                CsvInput csv = new CsvInput(file, reader)) {
-            return readLogs(file, csv, longContextThreshold);
-        } catch (NoSuchFileException e) {
-            throw InputException.of(file, "file not found");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw InputException.of(file, "is not UTF-8 text");
-        } catch (IOException e) {
-            throw InputException.of(file, IoMessages.cannotRead(e));
-        }
+        return CsvInput.read(path, csv -> readLogs(path.toString(), csv, longContextThreshold));
     }
 
     private static LogResult readLogs(String file, CsvInput csv, ToLongFunction<String> longContextThreshold) {
