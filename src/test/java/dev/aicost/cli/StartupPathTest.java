@@ -14,14 +14,7 @@ import org.junit.jupiter.api.Test;
 class StartupPathTest {
     @Test
     void estimateLoadsNeitherTablesawNorJline() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-verbose:class", "-cp",
-                System.getProperty("java.class.path"), "-Daicost.home=" + Path.of("").toAbsolutePath(),
-                "dev.aicost.cli.Main", "estimate", "examples/enterprise-platform.yaml", "--format", "json"))
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        String output = classesLoaded("estimate", "examples/enterprise-platform.yaml", "--format", "json");
         assertThat(output).contains("dev.aicost.pricing.CostEstimator").contains("\"monthly_total\"");
         assertThat(output).doesNotContain("tech.tablesaw").doesNotContain("org.jline")
                 .doesNotContain("com.fasterxml.jackson.databind").doesNotContain("org.duckdb")
@@ -34,13 +27,7 @@ class StartupPathTest {
 
     @Test
     void usageOfALogBuildsItsCommandWithoutAnnotations() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-verbose:class", "-cp",
-                System.getProperty("java.class.path"), "-Daicost.home=" + Path.of("").toAbsolutePath(),
-                "dev.aicost.cli.Main", "usage", "src/test/resources/usage/invocations.jsonl", "--format", "json"))
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = classesLoaded("usage", "src/test/resources/usage/invocations.jsonl", "--format", "json");
         assertThat(output).contains("dev.aicost.usage.InvocationLogReader").contains("\"models\"");
         assertThat(output).doesNotContain("jdk.proxy").doesNotContain("dev.aicost.cli.EstimateCommand")
                 .doesNotContain("org.duckdb");
@@ -51,14 +38,26 @@ class StartupPathTest {
 
     @Test
     void usageWithTrendLoadsTablesawAndCommonsMath() throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-verbose:class", "-cp",
-                System.getProperty("java.class.path"), "-Daicost.home=" + Path.of("").toAbsolutePath(),
-                "dev.aicost.cli.Main", "usage", "src/test/resources/usage/invocations.jsonl", "--trend", "--format",
-                "json")).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = classesLoaded("usage", "src/test/resources/usage/invocations.jsonl", "--trend", "--format",
+                "json");
         assertThat(output).contains("\"trend\"").contains("tech.tablesaw.api.Table")
                 .contains("org.apache.commons.math3.stat.regression.SimpleRegression");
+    }
+
+    /**
+     * What a fresh JVM prints with -verbose:class while it runs aicost with {@code args} (the
+     * output included); the run must end with exit 0.
+     */
+    private static String classesLoaded(String... args) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-verbose:class", "-cp",
+                System.getProperty("java.class.path"), "-Daicost.home=" + Path.of("").toAbsolutePath(),
+                "dev.aicost.cli.Main"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 }
