@@ -457,30 +457,63 @@ final class FastRecordScanner {
         return inferenceStart < 0 ? null : regions.get(b, inferenceStart, inferenceEnd);
     }
 
+    /** The model id's numbered entry, or null when the interner is full. */
+    Interner.Entry modelEntry() {
+        return models.entry(b, modelStart, modelEnd);
+    }
+
+    /** The tag's entry, {@link Interner#ABSENT} when the record has none, null when the interner is full. */
+    Interner.Entry tagEntry() {
+        return tagStart < 0 ? Interner.ABSENT : tags.entry(b, tagStart, tagEnd);
+    }
+
+    Interner.Entry regionEntry() {
+        return regionStart < 0 ? Interner.ABSENT : regions.entry(b, regionStart, regionEnd);
+    }
+
+    Interner.Entry inferenceEntry() {
+        return inferenceStart < 0 ? Interner.ABSENT : regions.entry(b, inferenceStart, inferenceEnd);
+    }
+
     private final Interner regions = new Interner();
 
     private final Interner models = new Interner();
     private final Interner tags = new Interner();
 
-    /** The few distinct model ids and tags of a log, kept as strings and found again by their bytes. */
+    /**
+     * The few distinct model ids and tags of a log, kept as strings and found again by their bytes;
+     * each kept one is numbered from 1 (0 is {@link #ABSENT}), at most {@link #LIMIT} of them.
+     */
     static final class Interner {
-        private final java.util.List<byte[]> keys = new java.util.ArrayList<>();
-        private final java.util.List<String> values = new java.util.ArrayList<>();
+        static final int LIMIT = 256;
+        static final Entry ABSENT = new Entry(null, null, 0);
+        private final java.util.List<Entry> entries = new java.util.ArrayList<>();
+
+        record Entry(byte[] key, String value, int number) {
+        }
 
         String get(byte[] b, int from, int to) {
+            Entry entry = entry(b, from, to);
+            return entry != null ? entry.value() : new String(b, from, to - from, StandardCharsets.UTF_8);
+        }
+
+        /** The entry of {@code b[from, to)}, added when new; null when it is new and {@link #LIMIT} are kept. */
+        Entry entry(byte[] b, int from, int to) {
             int length = to - from;
-            for (int i = 0; i < keys.size(); i++) {
-                byte[] key = keys.get(i);
+            for (int i = 0; i < entries.size(); i++) {
+                Entry entry = entries.get(i);
+                byte[] key = entry.key();
                 if (key.length == length && java.util.Arrays.equals(key, 0, length, b, from, to)) {
-                    return values.get(i);
+                    return entry;
                 }
             }
-            String value = new String(b, from, length, StandardCharsets.UTF_8);
-            if (keys.size() < 256) {
-                keys.add(java.util.Arrays.copyOfRange(b, from, to));
-                values.add(value);
+            if (entries.size() >= LIMIT) {
+                return null;
             }
-            return value;
+            Entry entry = new Entry(java.util.Arrays.copyOfRange(b, from, to),
+                    new String(b, from, length, StandardCharsets.UTF_8), entries.size() + 1);
+            entries.add(entry);
+            return entry;
         }
     }
 

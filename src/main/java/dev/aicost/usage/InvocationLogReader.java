@@ -36,6 +36,8 @@ public final class InvocationLogReader {
     static final long SPLIT_ABOVE = 16L * 1024 * 1024;
     private static final int BUFFER = 1 << 20;
     private static final int MAX_LINE = 64 << 20;
+    /** The tag value of calls whose record has no value for the {@code --by} key. */
+    static final String UNTAGGED = "(untagged)";
 
     private final JsonFactory factory = new JsonFactory();
     private final String tagKey;
@@ -223,6 +225,8 @@ public final class InvocationLogReader {
         byte[] buffer = new byte[BUFFER];
         int filled = 0;
         long line = 0;
+        FastRecordScanner scanner = fastPath && !strict ? scanners.get() : null;
+        ScannedSums sums = scanner == null ? null : new ScannedSums(scanner, aggregator, tagKey != null);
         while (true) {
             if (filled == buffer.length) {
                 if (buffer.length >= MAX_LINE) {
@@ -246,15 +250,18 @@ public final class InvocationLogReader {
             }
             filled += n;
             int start = 0;
-            FastRecordScanner scanner = fastPath && !strict ? scanners.get() : null;
             while (true) {
                 if (scanner != null) {
                     // the common case in one pass: a plain record read up to the newline that ends it
                     int next = scanner.scanLine(buffer, start, filled);
-                    if (next > 0 && addScanned(scanner, aggregator)) {
-                        line++;
-                        start = next;
-                        continue;
+                    if (next > 0) {
+                        long hour = scanner.epochHour();
+                        if (hour != Long.MIN_VALUE) {
+                            sums.add(hour);
+                            line++;
+                            start = next;
+                            continue;
+                        }
                     }
                 }
                 int i = Bytes.newline(buffer, start, filled);
@@ -271,6 +278,9 @@ public final class InvocationLogReader {
         if (filled > 0) {
             line++;
             parseLine(buffer, 0, filled, file, line, aggregator);
+        }
+        if (sums != null) {
+            sums.flush();
         }
         return line;
     }
@@ -325,7 +335,7 @@ public final class InvocationLogReader {
         String tag = null;
         if (tagKey != null) {
             tag = scanner.tag();
-            tag = tag == null ? "(untagged)" : tag;
+            tag = tag == null ? UNTAGGED : tag;
         }
         aggregator.add(scanner.modelId(), tag, scanner.region(), scanner.inferenceRegion(), hour, scanner.input,
                 scanner.cacheRead, scanner.cacheWrite, scanner.output);
@@ -446,7 +456,7 @@ public final class InvocationLogReader {
         // cache tokens from input.*, else from the response body's usage when only it has them
         long read = cacheRead >= 0 ? cacheRead : Math.max(0, bodyCache[0]);
         long write = cacheWrite >= 0 ? cacheWrite : Math.max(0, bodyCache[1]);
-        aggregator.add(modelId, tagKey == null ? null : (tag == null ? "(untagged)" : tag), region, inferenceRegion,
+        aggregator.add(modelId, tagKey == null ? null : (tag == null ? UNTAGGED : tag), region, inferenceRegion,
                 hour, input, read, write, output);
         return null;
     }

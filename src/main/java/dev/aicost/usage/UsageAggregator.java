@@ -106,7 +106,7 @@ public final class UsageAggregator {
             routes.computeIfAbsent(new RegionRoute(region, inferenceRegion), k -> new long[1])[0]++;
         }
         long allInput = input + cacheRead + cacheWrite;
-        long threshold = thresholds.computeIfAbsent(modelId, longContextThreshold::applyAsLong);
+        long threshold = longContextThreshold(modelId);
         int band = threshold > 0 && allInput > threshold ? 1 : 0;
         group.calls[band]++;
         group.input[band] += input;
@@ -137,6 +137,16 @@ public final class UsageAggregator {
         group.cacheWrite[band] += cacheWrite;
         group.output[band] += output;
         hourly.computeIfAbsent(epochHour, h -> new long[1])[0] += input + cacheRead + cacheWrite + output;
+    }
+
+    /** The long-context threshold of a logged model id in input tokens, or a value <= 0 for none. */
+    long longContextThreshold(String modelId) {
+        return thresholds.computeIfAbsent(modelId, longContextThreshold::applyAsLong);
+    }
+
+    /** Adds the call shapes of calls already counted through {@link #addSums} (copied, not kept). */
+    void addShape(String modelId, String tag, String region, Shape shape) {
+        shapes.computeIfAbsent(new ShapeKey(modelId, tag, region), k -> new Shape()).merge(shape);
     }
 
     private Group newGroup(GroupKey key) {

@@ -22,17 +22,51 @@ import org.junit.jupiter.api.Test;
 class FastPathDifferentialTest {
 
     private static Map<String, String> aggregate(String text, boolean fast) throws IOException {
-        UsageAggregator aggregator = new UsageAggregator(id -> 0);
+        return aggregate(text, fast, new UsageAggregator(id -> 0));
+    }
+
+    /**
+     * What a report is made of: per group (model, tag, region, day) the sums of both context bands
+     * and the call shape's percentiles, the hourly tokens, the region routes and the record counts.
+     */
+    private static Map<String, String> aggregate(String text, boolean fast, UsageAggregator aggregator)
+            throws IOException {
         new InvocationLogReader("team", false, fast).readLines(new ByteArrayInputStream(text.getBytes(
                 StandardCharsets.UTF_8)), "t", aggregator);
         Map<String, String> view = new TreeMap<>();
-        aggregator.groups().forEach((key, group) -> view.put(key.tag() + "|" + key.modelId(), group.totalCalls() + " "
-                + (group.input[0] + group.input[1]) + " " + (group.cacheRead[0] + group.cacheRead[1]) + " "
-                + (group.cacheWrite[0] + group.cacheWrite[1]) + " " + (group.output[0] + group.output[1])));
+        aggregator.groups().forEach((key, group) -> {
+            StringBuilder sums = new StringBuilder();
+            for (int band = 0; band < 2; band++) {
+                sums.append(group.calls[band]).append(' ').append(group.input[band]).append(' ')
+                        .append(group.cacheRead[band]).append(' ').append(group.cacheWrite[band]).append(' ')
+                        .append(group.output[band]).append(band == 0 ? " | " : "");
+            }
+            for (int p : new int[] {0, 50, 90, 99, 100}) {
+                sums.append(" p").append(p).append(' ').append(group.shape.input.percentile(p)).append('/')
+                        .append(group.shape.output.percentile(p));
+            }
+            view.put(key.tag() + "|" + key.modelId() + "|" + key.region() + "|" + key.day(), sums.toString());
+        });
         view.put("hours", aggregator.hourly().toString());
+        view.put("routes", new TreeMap<>(aggregator.routes().entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue))).toString());
         view.put("records", aggregator.records() + " / malformed " + aggregator.malformedCount());
         view.put("samples", aggregator.malformedSamples().toString());
         return view;
+    }
+
+    /** The sums of the groups whose key passes {@code groups}, both bands: "calls input cacheRead cacheWrite output". */
+    private static String totals(Map<String, String> view, java.util.function.Predicate<String> groups) {
+        long[] sum = new long[5];
+        view.forEach((key, value) -> {
+            if (groups.test(key)) {
+                String[] parts = value.split(" ");
+                for (int i = 0; i < 5; i++) {
+                    sum[i] += Long.parseLong(parts[i]) + Long.parseLong(parts[i + 6]);
+                }
+            }
+        });
+        return sum[0] + " " + sum[1] + " " + sum[2] + " " + sum[3] + " " + sum[4];
     }
 
     @Test
@@ -48,6 +82,35 @@ class FastPathDifferentialTest {
             text.append(line).append('\n');
         }
         assertThat(aggregate(text.toString(), true)).isEqualTo(aggregate(text.toString(), false));
+        // long-context bands: every model above 20,000 input tokens (with cache) is priced apart
+        assertThat(aggregate(text.toString(), true, new UsageAggregator(id -> 20_000)))
+                .isEqualTo(aggregate(text.toString(), false, new UsageAggregator(id -> 20_000)));
+    }
+
+    @Test
+    void regionsBandsAndManyDistinctValuesReadTheSame() throws IOException {
+        StringBuilder text = new StringBuilder();
+        // 300 distinct model ids and tags: past the scanner's 256 numbered strings, records go to the
+        // aggregator directly; both routes must add up alike
+        for (int i = 0; i < 900; i++) {
+            String region = i % 3 == 0 ? "" : ",\"region\":\"us-east-" + (i % 2 + 1) + "\"";
+            String inference = i % 5 == 0 ? ",\"inferenceRegion\":\"us-west-2\"" : "";
+            text.append("{\"timestamp\":\"2026-10-0").append(1 + i % 9).append('T').append(10 + i % 14)
+                    .append(":00:00Z\",\"modelId\":\"model-").append(i % 300).append('"').append(region)
+                    .append(inference).append(",\"requestMetadata\":{\"team\":\"t").append(i % 280)
+                    .append("\"},\"input\":{\"inputTokenCount\":").append(i * 37 % 5000)
+                    .append(",\"cacheReadInputTokenCount\":").append(i % 7).append("},\"output\":{\"outputTokenCount\":")
+                    .append(i % 400).append("}}\n");
+        }
+        assertThat(aggregate(text.toString(), true, new UsageAggregator(id -> 2500)))
+                .isEqualTo(aggregate(text.toString(), false, new UsageAggregator(id -> 2500)));
+        // model-0 is on lines 0, 300 and 600 (i % 300 == 0), teams t0, t20 and t40: input 0,
+        // 11,100 % 5000 = 1,100 and 22,200 % 5000 = 2,200; cache reads 0, 300 % 7 = 6 and 600 % 7 = 5;
+        // output 0, 300 and 200
+        Map<String, String> view = aggregate(text.toString(), true);
+        assertThat(totals(view, key -> key.contains("|model-0|"))).isEqualTo("3 3300 11 0 500");
+        assertThat(totals(view, key -> key.startsWith("t0|model-0|"))).isEqualTo("1 0 0 0 0");
+        assertThat(view.get("records")).isEqualTo("900 / malformed 0");
     }
 
     @Test
@@ -106,6 +169,7 @@ class FastPathDifferentialTest {
             assertThat(aggregate(text, true)).isEqualTo(aggregate(text, false));
         }
         // the long record and the two around it: 3 calls, 2 x 3 + 9 = 15 input and 2 x 4 + 9 = 17 output tokens
-        assertThat(aggregate(texts.get(3), true).get("(untagged)|m")).isEqualTo("3 15 0 0 17");
+        assertThat(totals(aggregate(texts.get(3), true), key -> key.startsWith("(untagged)|m|")))
+                .isEqualTo("3 15 0 0 17");
     }
 }
