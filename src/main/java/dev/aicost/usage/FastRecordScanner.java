@@ -33,7 +33,15 @@ final class FastRecordScanner {
     private static final int CLOSE = 3;
     private static final int NEWLINE = 4;
 
+    /** Bytes that end the plain part of a string: a quote, a backslash or a control character. */
+    private static final boolean[] STRING_STOP = new boolean[256];
+
     static {
+        STRING_STOP['"'] = true;
+        STRING_STOP['\\'] = true;
+        for (int c = 0; c < 0x20; c++) {
+            STRING_STOP[c] = true;
+        }
         SKIP['"'] = QUOTE;
         SKIP['{'] = OPEN;
         SKIP['['] = OPEN;
@@ -178,65 +186,68 @@ final class FastRecordScanner {
 
     /** The value of key {@code [keyStart, keyEnd)} in an object of kind {@code which}. */
     private boolean value(int which, int keyStart, int keyEnd) {
+        int length = keyEnd - keyStart;
+        byte first = b[keyStart];
         switch (which) {
             case 0 -> {
-                if (is(keyStart, keyEnd, TIMESTAMP) || is(keyStart, keyEnd, MODEL_ID) || is(keyStart, keyEnd, REGION)
-                        || is(keyStart, keyEnd, INFERENCE_REGION)) {
-                    if (b[pos] != '"') {
-                        return false;
-                    }
-                    int start = ++pos;
-                    int stop = stringEnd();
-                    if (stop < 0) {
-                        return false;
-                    }
-                    if (is(keyStart, keyEnd, TIMESTAMP)) {
+                // one comparison at most a key: by its length and first letter
+                int field = switch (length) {
+                    case 9 -> first == 't' && is(keyStart, keyEnd, TIMESTAMP) ? 1 : 0;
+                    case 7 -> first == 'm' && is(keyStart, keyEnd, MODEL_ID) ? 2 : 0;
+                    case 6 -> first == 'r' ? (is(keyStart, keyEnd, REGION) ? 3 : 0)
+                            : first == 'o' && is(keyStart, keyEnd, OUTPUT) ? 6 : 0;
+                    case 15 -> first == 'i' ? (is(keyStart, keyEnd, INFERENCE_REGION) ? 4 : 0)
+                            : first == 'r' && is(keyStart, keyEnd, METADATA) ? 7 : 0;
+                    case 5 -> first == 'i' && is(keyStart, keyEnd, INPUT) ? 5 : 0;
+                    default -> 0;
+                };
+                if (field == 0) {
+                    return skipValue();
+                }
+                if (field >= 5) {
+                    return b[pos] == '{' ? object(field - 4) : skipValue();
+                }
+                if (b[pos] != '"') {
+                    return false;
+                }
+                int start = ++pos;
+                int stop = stringEnd();
+                if (stop < 0) {
+                    return false;
+                }
+                switch (field) {
+                    case 1 -> {
                         timestampStart = start;
                         timestampEnd = stop;
-                    } else if (is(keyStart, keyEnd, MODEL_ID)) {
+                    }
+                    case 2 -> {
                         modelStart = start;
                         modelEnd = stop;
-                    } else if (is(keyStart, keyEnd, REGION)) {
+                    }
+                    case 3 -> {
                         regionStart = start;
                         regionEnd = stop;
-                    } else {
+                    }
+                    default -> {
                         inferenceStart = start;
                         inferenceEnd = stop;
                     }
-                    return true;
                 }
-                if (is(keyStart, keyEnd, INPUT)) {
-                    return b[pos] == '{' ? object(1) : skipValue();
-                }
-                if (is(keyStart, keyEnd, OUTPUT)) {
-                    return b[pos] == '{' ? object(2) : skipValue();
-                }
-                if (is(keyStart, keyEnd, METADATA)) {
-                    return b[pos] == '{' ? object(3) : skipValue();
-                }
-                return skipValue();
+                return true;
             }
             case 1, 2 -> {
-                if (is(keyStart, keyEnd, INPUT_TOKENS) || is(keyStart, keyEnd, OUTPUT_TOKENS)
-                        || is(keyStart, keyEnd, CACHE_READ) || is(keyStart, keyEnd, CACHE_WRITE)) {
-                    long count = wholeNumber();
-                    if (count < 0) {
-                        return false;
-                    }
-                    if (is(keyStart, keyEnd, INPUT_TOKENS)) {
-                        input = count;
-                    } else if (is(keyStart, keyEnd, OUTPUT_TOKENS)) {
-                        output = count;
-                    } else if (is(keyStart, keyEnd, CACHE_READ)) {
-                        cacheRead = count;
-                        cacheSeen |= which == 1;
-                    } else {
-                        cacheWrite = count;
-                        cacheSeen |= which == 1;
-                    }
-                    return true;
+                int field = switch (length) {
+                    case 15 -> first == 'i' && is(keyStart, keyEnd, INPUT_TOKENS) ? 1 : 0;
+                    case 16 -> first == 'o' && is(keyStart, keyEnd, OUTPUT_TOKENS) ? 2 : 0;
+                    case 24 -> is(keyStart, keyEnd, CACHE_READ) ? 3 : 0;
+                    case 25 -> is(keyStart, keyEnd, CACHE_WRITE) ? 4 : 0;
+                    case 14 -> which == 2 && is(keyStart, keyEnd, OUTPUT_BODY) ? 5 : 0;
+                    default -> 0;
+                };
+                if (field == 0) {
+                    return skipValue();
                 }
-                if (which == 2 && is(keyStart, keyEnd, OUTPUT_BODY)) {
+                if (field == 5) {
                     int start = pos;
                     if (!skipValue()) {
                         return false;
@@ -245,7 +256,23 @@ final class FastRecordScanner {
                     bodyEnd = pos;
                     return true;
                 }
-                return skipValue();
+                long count = wholeNumber();
+                if (count < 0) {
+                    return false;
+                }
+                switch (field) {
+                    case 1 -> input = count;
+                    case 2 -> output = count;
+                    case 3 -> {
+                        cacheRead = count;
+                        cacheSeen |= which == 1;
+                    }
+                    default -> {
+                        cacheWrite = count;
+                        cacheSeen |= which == 1;
+                    }
+                }
+                return true;
             }
             default -> {
                 if (tagKey != null && is(keyStart, keyEnd, tagKey)) {
@@ -268,15 +295,16 @@ final class FastRecordScanner {
 
     /** Moves past a string's closing quote; returns where it ends, or -1 for escapes or no end. */
     private int stringEnd() {
-        while (pos < end) {
-            byte c = b[pos];
-            if (c == '"') {
-                return pos++;
-            }
-            if (c == '\\' || (c >= 0 && c < 0x20)) {
-                return -1;
-            }
-            pos++;
+        byte[] bytes = b;
+        int p = pos;
+        int stop = end;
+        while (p < stop && !STRING_STOP[bytes[p] & 0xff]) {
+            p++;
+        }
+        pos = p;
+        if (p < stop && bytes[p] == '"') {
+            pos = p + 1;
+            return p;
         }
         return -1;
     }
@@ -372,6 +400,13 @@ final class FastRecordScanner {
 
     /** Spaces, tabs and carriage returns; never a newline, which ends a JSON Lines record. */
     private void skipWhitespace() {
+        if (pos < end && b[pos] > ' ') {
+            return; // compact JSON: small enough to be inlined, the loop below is a call
+        }
+        skipSpaces();
+    }
+
+    private void skipSpaces() {
         while (pos < end) {
             byte c = b[pos];
             if (c != ' ' && c != '\t' && c != '\r') {
