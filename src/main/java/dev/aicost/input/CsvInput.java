@@ -22,6 +22,7 @@ public final class CsvInput implements Closeable {
     public static final int MAX_RECORD_CHARS = 1024 * 1024;
 
     private final String file;
+    private final long lineOffset;
     private final CsvReader<Row> reader;
     private final Iterator<Row> rows;
 
@@ -72,9 +73,18 @@ public final class CsvInput implements Closeable {
     }
 
     public CsvInput(String file, Reader in) {
+        this(file, in, 0);
+    }
+
+    /**
+     * A CSV text that starts at line {@code lineOffset + 1} of {@code file} (a part of a file
+     * read on its own): rows and messages name the file's lines.
+     */
+    public CsvInput(String file, Reader in, long lineOffset) {
         this.file = file;
+        this.lineOffset = lineOffset;
         in = skipByteOrderMark(file, in);
-        this.handler = new Handler();
+        this.handler = new Handler(lineOffset);
         this.reader = CsvReader.builder().detectBomHeader(false).allowExtraFields(true).allowMissingFields(true)
                 .skipEmptyLines(true).maxBufferSize(MAX_RECORD_CHARS).build(handler, in);
         this.rows = reader.iterator();
@@ -100,9 +110,15 @@ public final class CsvInput implements Closeable {
             return rows.hasNext() ? rows.next() : null;
         } catch (CsvParseException e) {
             String text = message(e);
+            // FastCSV counts lines from the start of what it reads, which may be a part of the file
+            java.util.regex.Matcher started = java.util.regex.Pattern.compile("started in line (\\d+)").matcher(text);
+            long line = 0;
+            if (started.find()) {
+                line = Long.parseLong(started.group(1)) + lineOffset;
+                text = text.substring(0, started.start(1)) + line + text.substring(started.end(1));
+            }
             if (text.contains("maximum buffer size")) {
-                java.util.regex.Matcher line = java.util.regex.Pattern.compile("started in line (\\d+)").matcher(text);
-                throw new InputException(new Problem(file, line.find() ? Integer.parseInt(line.group(1)) : 0, 1, null,
+                throw new InputException(new Problem(file, (int) Math.min(Integer.MAX_VALUE, line), 1, null,
                         "a field is longer than " + (MAX_RECORD_CHARS >> 20) + "M characters (a quote that is "
                         + "never closed?)"));
             }
@@ -139,6 +155,7 @@ public final class CsvInput implements Closeable {
 
     /** Builds rows with field positions; {@code NULL} and empty fields become "". */
     private static final class Handler extends AbstractBaseCsvCallbackHandler<Row> {
+        private final long lineOffset;
         private boolean[] wanted;
         private String[] fields = new String[64];
         private int[] columns = new int[64];
@@ -146,11 +163,15 @@ public final class CsvInput implements Closeable {
         private int column;
         private long line;
 
+        Handler(long lineOffset) {
+            this.lineOffset = lineOffset;
+        }
+
         @Override
         protected void handleBegin(long startingLineNumber) {
             count = 0;
             column = 1;
-            line = startingLineNumber;
+            line = startingLineNumber + lineOffset;
         }
 
         @Override

@@ -314,6 +314,66 @@ public final class BillingReader {
         }
     }
 
+    /** A reader with the same settings and nothing read, for a part of an export. */
+    BillingReader emptyLike() {
+        return new BillingReader(tagKey, strict);
+    }
+
+    /**
+     * Whether {@link #merge} gives what one reader reading both would: not when their meter or
+     * credit lines could add up to {@value #MAX_OTHER_LINES}, past which lines are folded into
+     * "(other meters)" in the order the rows were met.
+     */
+    boolean mergesExactly(BillingReader part) {
+        return other.size() + part.other.size() < MAX_OTHER_LINES
+                && credits.size() + part.credits.size() < MAX_OTHER_LINES;
+    }
+
+    /**
+     * Adds what {@code part} read from the rows that follow this reader's, in file order, as if
+     * this reader had read them itself: its sums, lines and counts, and its malformed samples
+     * after this reader's; only when {@link #mergesExactly}.
+     */
+    void merge(String file, BillingReader part) {
+        if (part.kind == null) {
+            return;
+        }
+        if (kind != null && kind != part.kind) {
+            throw InputException.of(file, "is a " + part.kind.label() + " export; the others are " + kind.label());
+        }
+        kind = part.kind;
+        rows += part.rows;
+        tokenRows += part.tokenRows;
+        malformed += part.malformed;
+        for (UsageAggregator.Malformed sample : part.samples) {
+            if (samples.size() < UsageAggregator.SAMPLES) {
+                samples.add(sample);
+            }
+        }
+        part.sums.forEach((key, s) -> {
+            Sums mine = sums.computeIfAbsent(key, k -> new Sums());
+            for (int i = 0; i < mine.tokens.length; i++) {
+                mine.tokens[i] += s.tokens[i];
+            }
+            mine.billed = mine.billed.add(s.billed);
+        });
+        part.hourly.forEach((hour, tokens) -> hourly.merge(hour, tokens, Long::sum));
+        mergeLines(other, part.other);
+        mergeLines(credits, part.credits);
+        dailyOnly &= part.dailyOnly;
+        billedAll = billedAll.add(part.billedAll);
+        otherBedrockCost = otherBedrockCost.add(part.otherBedrockCost);
+    }
+
+    private static void mergeLines(Map<OtherKey, OtherSums> into, Map<OtherKey, OtherSums> from) {
+        from.forEach((key, s) -> {
+            OtherSums mine = into.computeIfAbsent(key, k -> new OtherSums());
+            mine.rows += s.rows;
+            mine.quantity = mine.quantity.add(s.quantity);
+            mine.billed = mine.billed.add(s.billed);
+        });
+    }
+
     /** What the rows add up to. */
     public Read result() {
         return new Read(kind, rows, tokenRows, malformed, List.copyOf(samples), sums, hourly, otherBedrockCost,

@@ -21,19 +21,33 @@ final class CsvBillingRows implements BillingRows {
 
     /** @param tagKey the {@code --by} tag, whose column is read too (null: none) */
     CsvBillingRows(Path file, boolean gzip, String tagKey) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        if (gzip) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
+        this(file.toString(), open(file, gzip), 0, null, tagKey);
+    }
+
+    /**
+     * The rows of a part of a plain CSV file that starts at line {@code firstLine}, under the
+     * file's {@code header} (null: the part is the file's start and has the header row).
+     */
+    CsvBillingRows(Path file, InputStream part, long firstLine, List<String> header, String tagKey)
+            throws IOException {
+        this(file.toString(), new BufferedInputStream(part, 1 << 16), firstLine - 1, header, tagKey);
+    }
+
+    private CsvBillingRows(String file, InputStream in, long lineOffset, List<String> knownHeader, String tagKey)
+            throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        csv = new CsvInput(file.toString(), new InputStreamReader(in, decoder));
-        CsvInput.Row first = csv.next();
-        if (first == null) {
-            csv.close();
-            throw InputException.of(file.toString(), "is empty");
+        csv = new CsvInput(file, new InputStreamReader(in, decoder), lineOffset);
+        if (knownHeader != null) {
+            header = knownHeader;
+        } else {
+            CsvInput.Row first = csv.next();
+            if (first == null) {
+                csv.close();
+                throw InputException.of(file, "is empty");
+            }
+            header = Arrays.asList(first.fields());
         }
-        header = Arrays.asList(first.fields());
         // only the columns the billing reader looks at become text: an export has dozens more
         java.util.Set<String> read = new java.util.HashSet<>();
         for (String column : BillingReader.COLUMNS) {
@@ -47,6 +61,11 @@ final class CsvBillingRows implements BillingRows {
             wanted[i] = read.contains(header.get(i).strip().toLowerCase(java.util.Locale.ROOT));
         }
         csv.readOnly(wanted);
+    }
+
+    private static InputStream open(Path file, boolean gzip) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     @Override

@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -95,16 +100,121 @@ public record UsageInputs(List<InputFormat.Detected> logs, List<InputFormat.Dete
     }
 
     public void readExports(BillingReader reader, String tagKey, int threads) {
+        readExports(reader, tagKey, threads, SPLIT_ABOVE);
+    }
+
+    /** ... cutting plain CSV exports above {@code splitAbove} bytes into parts (tests cut small files). */
+    void readExports(BillingReader reader, String tagKey, int threads, long splitAbove) {
         for (InputFormat.Detected export : exports) {
             String file = export.path().toString();
-            try (BillingRows rows = export.shape() == InputFormat.Shape.PARQUET
-                    ? new ParquetBillingRows(export.path(), tagKey, threads)
-                    : new CsvBillingRows(export.path(), export.gzip(), tagKey)) {
-                BillingReader.Kind kind = export.kind() != null ? export.kind() : BillingReader.detect(rows.header());
-                reader.read(file, kind, rows);
+            try {
+                if (export.shape() != InputFormat.Shape.PARQUET && !export.gzip() && threads > 1
+                        && readInParts(reader, export, tagKey, threads, splitAbove)) {
+                    continue;
+                }
+                try (BillingRows rows = export.shape() == InputFormat.Shape.PARQUET
+                        ? new ParquetBillingRows(export.path(), tagKey, threads)
+                        : new CsvBillingRows(export.path(), export.gzip(), tagKey)) {
+                    BillingReader.Kind kind = export.kind() != null ? export.kind() : BillingReader.detect(rows.header());
+                    reader.read(file, kind, rows);
+                }
             } catch (IOException e) {
                 throw InputException.of(file, dev.aicost.input.IoMessages.cannotRead(e));
             }
         }
+    }
+
+    /** A plain CSV export above this size is cut into parts read on separate threads. */
+    static final long SPLIT_ABOVE = 16L * 1024 * 1024;
+
+    /**
+     * Reads a plain CSV export as {@code threads} parts at once, each into a reader of its own,
+     * merged in file order, so sums, samples and messages are those of one reader reading it all.
+     * The first part is read from the start while another thread finds where the next begins
+     * (see {@link CsvSplit}); a file that cannot be cut is read whole by the first. False (nothing
+     * read) when the file is small or has so many other meters that which of them are folded
+     * would depend on the order (the caller then reads it in one piece).
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean readInParts(BillingReader reader, InputFormat.Detected export, String tagKey, int threads,
+            long splitAbove) throws IOException {
+        Path path = export.path();
+        String file = path.toString();
+        long size = Files.size(path);
+        if (size <= splitAbove) {
+            return false;
+        }
+        List<String> header;
+        try (CsvBillingRows rows = new CsvBillingRows(path, false, tagKey)) {
+            header = rows.header();
+        }
+        BillingReader.Kind kind = export.kind() != null ? export.kind() : BillingReader.detect(header);
+        long[] targets = CsvSplit.targets(size, threads);
+        CompletableFuture<CsvSplit.Cut>[] cuts = new CompletableFuture[threads - 1];
+        for (int k = 0; k < cuts.length; k++) {
+            cuts[k] = new CompletableFuture<>();
+        }
+        List<BillingReader> readers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1, r -> {
+            Thread thread = new Thread(r, "aicost-billing");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<?> scan = pool.submit(() -> {
+                CsvSplit.find(path, size, targets, cuts);
+                return null;
+            });
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                BillingReader part = reader.emptyLike();
+                readers.add(part);
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    CsvSplit.Cut start = k == 0 ? new CsvSplit.Cut(0, 1) : cuts[k - 1].join();
+                    if (start.offset() >= size) {
+                        return null; // no cut was made here: the part before read on to the end
+                    }
+                    long freeUntil = k == cuts.length ? Long.MAX_VALUE : targets[k];
+                    try (CsvBillingRows rows = new CsvBillingRows(path, CsvSplit.part(path, start.offset(), freeUntil,
+                            k == cuts.length ? null : cuts[k]), start.line(), k == 0 ? null : header, tagKey)) {
+                        part.read(file, kind, rows);
+                    }
+                    return null;
+                }));
+            }
+            futures.add(scan);
+            // the first part's failure in file order is the one a single reader would have met
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        BillingReader merged = reader.emptyLike();
+        for (BillingReader part : readers) {
+            if (!merged.mergesExactly(part)) {
+                return false;
+            }
+            merged.merge(file, part);
+        }
+        if (!reader.mergesExactly(merged)) {
+            return false;
+        }
+        reader.merge(file, merged);
+        return true;
     }
 }
