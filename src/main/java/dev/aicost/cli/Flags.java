@@ -52,7 +52,11 @@ final class Flags {
     static final class Amount implements picocli.CommandLine.ITypeConverter<BigDecimal> {
         @Override
         public BigDecimal convert(String value) {
-            return converted(() -> decimal("", value, BigDecimal.ZERO, null));
+            try {
+                return decimal("", value, BigDecimal.ZERO, null);
+            } catch (InputException e) {
+                throw conversion(e);
+            }
         }
     }
 
@@ -60,7 +64,11 @@ final class Flags {
     static final class Fraction implements picocli.CommandLine.ITypeConverter<BigDecimal> {
         @Override
         public BigDecimal convert(String value) {
-            return converted(() -> fraction("", value));
+            try {
+                return fraction("", value);
+            } catch (InputException e) {
+                throw conversion(e);
+            }
         }
     }
 
@@ -68,7 +76,11 @@ final class Flags {
     static final class Percent implements picocli.CommandLine.ITypeConverter<BigDecimal> {
         @Override
         public BigDecimal convert(String value) {
-            return converted(() -> percent("", value));
+            try {
+                return percent("", value);
+            } catch (InputException e) {
+                throw conversion(e);
+            }
         }
     }
 
@@ -76,7 +88,11 @@ final class Flags {
     static final class HoursPerMonth implements picocli.CommandLine.ITypeConverter<BigDecimal> {
         @Override
         public BigDecimal convert(String value) {
-            return converted(() -> decimal("", value, BigDecimal.ONE, BigDecimal.valueOf(744)));
+            try {
+                return decimal("", value, BigDecimal.ONE, BigDecimal.valueOf(744));
+            } catch (InputException e) {
+                throw conversion(e);
+            }
         }
     }
 
@@ -92,16 +108,21 @@ final class Flags {
                 throw new picocli.CommandLine.TypeConversionException("expected CUR=RATE such as EUR=1.08, got '"
                         + value + "'");
             }
-            return new Fx(parts[0].strip(), converted(() -> decimal("", parts[1], new BigDecimal("0.000001"), null)));
+            try {
+                return new Fx(parts[0].strip(), decimal("", parts[1], new BigDecimal("0.000001"), null));
+            } catch (InputException e) {
+                throw conversion(e);
+            }
         }
     }
 
     /** The value, or picocli's conversion error with the message the flag parser gave. */
-    private static BigDecimal converted(java.util.function.Supplier<BigDecimal> parse) {
-        try {
-            return parse.get();
-        } catch (InputException e) {
-            throw new picocli.CommandLine.TypeConversionException(e.problems().get(0).message());
-        }
+    /**
+     * A bad value as picocli's conversion error, in the words of its first problem. (No lambda
+     * here: a class that implements a picocli interface cannot go into the class-data archive,
+     * so a lambda in one is spun at run time, which starts the JDK's lambda machinery.)
+     */
+    private static picocli.CommandLine.TypeConversionException conversion(InputException e) {
+        return new picocli.CommandLine.TypeConversionException(e.problems().get(0).message());
     }
 }

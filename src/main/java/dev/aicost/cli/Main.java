@@ -49,33 +49,74 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.registerConverter(java.time.LocalDate.class, text -> {
+        // named classes, not lambdas: see Flags.conversion
+        cli.registerConverter(java.time.LocalDate.class, new DateConverter());
+        cli.registerConverter(java.nio.file.Path.class, new PathConverter());
+        cli.setParameterExceptionHandler(new ParameterErrors(err));
+        cli.setExecutionExceptionHandler(new ExecutionErrors(err, debug));
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** A date such as 2026-12-01. */
+    private static final class DateConverter implements CommandLine.ITypeConverter<java.time.LocalDate> {
+        @Override
+        public java.time.LocalDate convert(String text) {
             try {
                 return java.time.LocalDate.parse(text);
             } catch (java.time.format.DateTimeParseException e) {
                 throw new CommandLine.TypeConversionException("expected a date such as 2026-12-01, got '" + text + "'");
             }
-        });
-        cli.registerConverter(java.nio.file.Path.class, text -> {
+        }
+    }
+
+    /** A file name this system can use. */
+    private static final class PathConverter implements CommandLine.ITypeConverter<java.nio.file.Path> {
+        @Override
+        public java.nio.file.Path convert(String text) {
             try {
                 return java.nio.file.Path.of(text);
             } catch (java.nio.file.InvalidPathException e) {
                 throw new CommandLine.TypeConversionException("'" + text + "' is not a file name this system can "
                         + "use (a NUL character, or a character the locale cannot encode)");
             }
-        });
-        cli.setParameterExceptionHandler((ex, arguments) -> {
+        }
+    }
+
+    /** A command line picocli cannot parse: one message, suggestions, a pointer to --help; exit 2. */
+    private static final class ParameterErrors implements CommandLine.IParameterExceptionHandler {
+        private final PrintWriter err;
+
+        ParameterErrors(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] arguments) {
             err.println("aicost: " + withoutClassNames(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.BAD_INPUT;
-        });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err, debug));
-        try {
-            return cli.execute(args);
-        } finally {
-            out.flush();
-            err.flush();
+        }
+    }
+
+    /** A failure while a command runs: {@link #handle}. */
+    private static final class ExecutionErrors implements CommandLine.IExecutionExceptionHandler {
+        private final PrintWriter err;
+        private final boolean debug;
+
+        ExecutionErrors(PrintWriter err, boolean debug) {
+            this.err = err;
+            this.debug = debug;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+            return handle(ex, err, debug);
         }
     }
 

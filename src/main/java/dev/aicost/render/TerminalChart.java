@@ -86,7 +86,7 @@ public final class TerminalChart {
             String label = r == 0 ? Numbers.symbol(currency) + axis(yMax)
                     : r == rows / 2 ? Numbers.symbol(currency) + axis(yMax.divide(BigDecimal.valueOf(2), MC))
                     : r == rows - 1 ? Numbers.symbol(currency) + "0" : "";
-            out.append(String.format("%10s |", label));
+            out.append(" ".repeat(Math.max(0, 10 - label.length()))).append(label).append(" |");
             for (int c = 0; c < plotWidth; c++) {
                 char ch = grid[r][c];
                 if (color && ch != ' ' && owner[r][c] >= 0) {

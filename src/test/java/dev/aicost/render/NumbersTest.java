@@ -34,4 +34,29 @@ class NumbersTest {
         assertThat(Numbers.quantity(new BigDecimal("1.2E+9")).toPlainString()).isEqualTo("1200000000");
         assertThat(Numbers.quantity(new BigDecimal("30416.66666666666")).toPlainString()).isEqualTo("30416.666667");
     }
+
+    @Test
+    void groupingAgreesWithTheJdksDecimalFormat() {
+        // the independent route: java.text.DecimalFormat with the pattern the renderer used before
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 5000; i++) {
+            BigDecimal value = BigDecimal.valueOf(random.nextLong(-10_000_000_000L, 10_000_000_000L),
+                    random.nextInt(0, 9));
+            int decimals = random.nextInt(0, 9);
+            java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+            format.setMinimumFractionDigits(decimals);
+            format.setMaximumFractionDigits(decimals);
+            format.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
+            String expected = format.format(value);
+            // DecimalFormat writes a negative value that rounds to zero as "-0": we write "0"
+            if (expected.matches("-0(\\.0+)?")) {
+                expected = expected.substring(1);
+            }
+            assertThat(Numbers.grouped(value, decimals)).as("%s to %d places", value, decimals).isEqualTo(expected);
+        }
+        assertThat(Numbers.grouped(new BigDecimal("999.995"), 2)).isEqualTo("1,000.00");
+        assertThat(Numbers.grouped(new BigDecimal("-1000"), 0)).isEqualTo("-1,000");
+        assertThat(Numbers.grouped(new BigDecimal("100"), 1)).isEqualTo("100.0");
+    }
 }
