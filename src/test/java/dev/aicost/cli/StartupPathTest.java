@@ -45,6 +45,49 @@ class StartupPathTest {
     }
 
     /**
+     * The JDK's class-data archive leaves out every class that implements a picocli interface
+     * (picocli ships Java 5 classes), and the lambdas such a class holds are then spun at run time
+     * on every start, with the JDK's lambda machinery: none may hold one.
+     */
+    @Test
+    void classesThatImplementPicocliInterfacesHoldNoLambdas() throws Exception {
+        Path classes = Path.of("target/classes");
+        List<String> offenders = new java.util.ArrayList<>();
+        int checked = 0;
+        try (var files = java.nio.file.Files.walk(classes.resolve("dev/aicost"))) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+                if (!picocliType(type)) {
+                    continue;
+                }
+                checked++;
+                for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                    if (method.getName().startsWith("lambda$")) {
+                        offenders.add(name + "." + method.getName());
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("classes that implement picocli interfaces").isGreaterThan(5);
+        assertThat(offenders).isEmpty();
+    }
+
+    private static boolean picocliType(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().startsWith("picocli.")) {
+                return true;
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                if (picocliType(i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * What a fresh JVM prints with -verbose:class while it runs aicost with {@code args} (the
      * output included); the run must end with exit 0.
      */
