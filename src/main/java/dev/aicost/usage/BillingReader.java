@@ -807,9 +807,12 @@ public final class BillingReader {
         entries.sort(Comparator.comparing((Map.Entry<Key, Sums> e) -> e.getKey().model())
                 .thenComparing(e -> String.valueOf(e.getKey().tag())).thenComparing(e -> e.getKey().mode())
                 .thenComparing(e -> e.getKey().longContext()).thenComparingLong(e -> e.getKey().day()));
+        // one match a model key, not one per day and tag: matching tries every card model's name
+        Map<String, java.util.Optional<ModelPrice>> matched = new HashMap<>();
         for (Map.Entry<Key, Sums> entry : entries) {
             Key key = entry.getKey();
-            ModelPrice model = match(card, key.model());
+            ModelPrice model = matched.computeIfAbsent(key.model(), k -> java.util.Optional.ofNullable(match(card, k)))
+                    .orElse(null);
             String name = model == null ? key.model() : model.id();
             Sums sums = entry.getValue();
             // exports have no call counts; the trend of an export is its billed cost

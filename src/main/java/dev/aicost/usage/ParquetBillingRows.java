@@ -48,7 +48,7 @@ final class ParquetBillingRows implements BillingRows {
         properties.setProperty("autoload_known_extensions", "false");
         properties.setProperty("threads", Integer.toString(Math.max(1, threads)));
         try {
-            connection = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", properties);
+            connection = DuckDb.driver().connect("jdbc:duckdb:", properties);
             statement = connection.createStatement();
             String source = "read_parquet('" + path.toAbsolutePath().toString().replace("'", "''") + "')";
             List<String> wanted = new ArrayList<>(BillingReader.COLUMNS);
@@ -165,7 +165,7 @@ final class ParquetBillingRows implements BillingRows {
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
         List<String> names = new ArrayList<>();
-        try (Connection connection = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", properties);
+        try (Connection connection = DuckDb.driver().connect("jdbc:duckdb:", properties);
                 Statement statement = connection.createStatement();
                 ResultSet columns = statement.executeQuery("DESCRIBE SELECT * FROM read_parquet('"
                         + path.toAbsolutePath().toString().replace("'", "''") + "')")) {
