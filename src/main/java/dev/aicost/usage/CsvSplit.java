@@ -176,29 +176,15 @@ final class CsvSplit {
     static InputStream part(Path file, long start, long freeUntil, CompletableFuture<Cut> end) throws IOException {
         InputStream raw = Files.newInputStream(file);
         raw.skipNBytes(start);
-        return new java.io.FilterInputStream(raw) {
-            private long position = start;
+        return new PartStream(raw, start) {
             private long limit = end == null ? Long.MAX_VALUE : -1;
 
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                long stop = limit >= 0 ? limit : freeUntil;
-                if (position >= stop && limit < 0) {
+            long limit(long position) {
+                if (limit < 0 && position >= freeUntil) {
                     limit = end.join().offset();
-                    stop = limit;
                 }
-                if (position >= stop) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, stop - position));
-                position += Math.max(0, n);
-                return n;
+                return limit >= 0 ? limit : freeUntil;
             }
         };
     }

@@ -207,14 +207,11 @@ final class FastRecordScanner {
                 if (field >= 5) {
                     return b[pos] == '{' ? object(field - 4) : skipValue();
                 }
-                if (b[pos] != '"') {
+                int start = plainString();
+                if (start < 0) {
                     return false;
                 }
-                int start = ++pos;
-                int stop = stringEnd();
-                if (stop < 0) {
-                    return false;
-                }
+                int stop = stringStop;
                 switch (field) {
                     case 1 -> {
                         timestampStart = start;
@@ -276,21 +273,29 @@ final class FastRecordScanner {
             }
             default -> {
                 if (tagKey != null && is(keyStart, keyEnd, tagKey)) {
-                    if (b[pos] != '"') {
-                        return false;
-                    }
-                    int start = ++pos;
-                    int stop = stringEnd();
-                    if (stop < 0) {
-                        return false;
-                    }
-                    tagStart = start;
-                    tagEnd = stop;
-                    return true;
+                    tagStart = plainString();
+                    tagEnd = stringStop;
+                    return tagStart >= 0;
                 }
                 return skipValue();
             }
         }
+    }
+
+    /** Where the last {@link #plainString} ends (its closing quote). */
+    private int stringStop;
+
+    /**
+     * A string value without escapes at {@code pos}: moves past it and returns where its text
+     * starts ({@link #stringStop} where it ends), or -1 when it is no such string.
+     */
+    private int plainString() {
+        if (b[pos] != '"') {
+            return -1;
+        }
+        int start = ++pos;
+        stringStop = stringEnd();
+        return stringStop < 0 ? -1 : start;
     }
 
     /** Moves past a string's closing quote; returns where it ends, or -1 for escapes or no end. */

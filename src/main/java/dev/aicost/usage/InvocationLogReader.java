@@ -583,39 +583,24 @@ public final class InvocationLogReader {
     }
 
     /** Counts bytes for the progress bar and stops at the end of a part. */
-    static final class CountingStream extends InputStream {
-        private final InputStream in;
-        private long remaining;
+    static final class CountingStream extends PartStream {
+        private final long limit;
         private final AtomicLong counter;
 
         CountingStream(InputStream in, long limit, AtomicLong counter) {
-            this.in = in;
-            this.remaining = limit;
+            super(in, 0);
+            this.limit = limit;
             this.counter = counter;
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        long limit(long position) {
+            return limit;
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-                counter.addAndGet(n);
-            }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
+        void counted(int bytes) {
+            counter.addAndGet(bytes);
         }
     }
 }
