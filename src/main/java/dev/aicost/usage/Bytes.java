@@ -12,6 +12,7 @@ final class Bytes {
     private static final long NEWLINES = ONES * '\n';
     private static final long QUOTES = ONES * '"';
     private static final long BACKSLASHES = ONES * '\\';
+    private static final long SPACES = ONES * ' ';
 
     private Bytes() {
     }
@@ -33,18 +34,23 @@ final class Bytes {
         return -1;
     }
 
-    /** The index of the first '"', '\\' or '\n' in {@code [from, to)}, or {@code to}. */
-    static int quoteBackslashOrNewline(byte[] b, int from, int to) {
+    /**
+     * The index of the first '"', '\\' or control character (below 0x20: a newline, and the
+     * others JSON does not allow unescaped in a string) in {@code [from, to)}, or {@code to}.
+     */
+    static int quoteBackslashOrControl(byte[] b, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long word = (long) LONGS.get(b, i);
-            long match = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | zeroBytes(word ^ NEWLINES);
+            // bytes below 0x20: (word - 0x20..) borrows out of exactly those (and of none at or
+            // above 0x80, which ~word clears); the lowest flagged byte is always a true one
+            long match = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | ((word - SPACES) & ~word & HIGHS);
             if (match != 0) {
                 return i + (Long.numberOfTrailingZeros(match) >>> 3);
             }
         }
         for (; i < to; i++) {
-            if (b[i] == '"' || b[i] == '\\' || b[i] == '\n') {
+            if (b[i] == '"' || b[i] == '\\' || (b[i] >= 0 && b[i] < 0x20)) {
                 return i;
             }
         }

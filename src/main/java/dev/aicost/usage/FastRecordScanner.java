@@ -31,7 +31,7 @@ final class FastRecordScanner {
     private static final int QUOTE = 1;
     private static final int OPEN = 2;
     private static final int CLOSE = 3;
-    private static final int NEWLINE = 4;
+    private static final int NEWLINE = 4; // and the other control characters but tab and CR
 
     /** Bytes that end the plain part of a string: a quote, a backslash or a control character. */
     private static final boolean[] STRING_STOP = new boolean[256];
@@ -48,6 +48,11 @@ final class FastRecordScanner {
         SKIP['}'] = CLOSE;
         SKIP[']'] = CLOSE;
         SKIP['\n'] = NEWLINE;
+        for (int c = 0; c < 0x20; c++) {
+            if (c != '\n' && c != '\t' && c != '\r') {
+                SKIP[c] = NEWLINE; // no JSON text holds one between tokens: the careful parser decides
+            }
+        }
     }
 
     private final byte[] tagKey;
@@ -314,16 +319,24 @@ final class FastRecordScanner {
         return -1;
     }
 
+    /**
+     * Moves past the string at {@code pos}; false at a raw control character (a newline cuts the
+     * record; JSON allows no other unescaped, and Jackson, which then reads the line, refuses it).
+     */
     private boolean skipString() {
         pos++;
         while (pos < end) {
-            pos = Bytes.quoteBackslashOrNewline(b, pos, end);
-            if (pos >= end || b[pos] == '\n') {
+            pos = Bytes.quoteBackslashOrControl(b, pos, end);
+            if (pos >= end) {
                 return false;
             }
-            if (b[pos] == '"') {
+            byte c = b[pos];
+            if (c == '"') {
                 pos++;
                 return true;
+            }
+            if (c != '\\') {
+                return false;
             }
             pos += 2;
         }
@@ -363,7 +376,7 @@ final class FastRecordScanner {
                         return true;
                     }
                 } else {
-                    pos = p; // a newline inside a value: the record is cut
+                    pos = p; // a newline inside a value (the record is cut) or another control character
                     return false;
                 }
                 p++;

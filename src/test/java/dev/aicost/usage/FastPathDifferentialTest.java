@@ -137,6 +137,14 @@ class FastPathDifferentialTest {
                         + "\"output\":{\"outputTokenCount\":1},\"requestMetadata\":{\"team\":42}}",
                 "{\"timestamp\":\"2026-02-30T05:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputTokenCount\":1},"
                         + "\"output\":{\"outputTokenCount\":1}}",
+                // raw control characters inside strings, which JSON does not allow (a tab, a NUL, a
+                // DEL is allowed): in a body, in a skipped top-level value, in a wanted value
+                "{\"timestamp\":\"2026-10-01T07:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputBodyJson\":{\"t\":\"a\tb\"},"
+                        + "\"inputTokenCount\":1},\"output\":{\"outputTokenCount\":1}}",
+                "{\"timestamp\":\"2026-10-01T07:00:00Z\",\"requestId\":\"r\u0000\",\"modelId\":\"m\",\"input\":"
+                        + "{\"inputTokenCount\":2},\"output\":{\"outputTokenCount\":2}}",
+                "{\"timestamp\":\"2026-10-01T07:00:00Z\",\"modelId\":\"m\u007f\",\"input\":{\"inputTokenCount\":3},"
+                        + "\"output\":{\"outputTokenCount\":3,\"outputBodyJson\":\"x\u001fy\"}}",
                 // structure problems
                 "{\"timestamp\":\"2026-10-01T06:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputTokenCount\":1},"
                         + "\"output\":{\"outputTokenCount\":1}} trailing",
