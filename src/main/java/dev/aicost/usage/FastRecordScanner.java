@@ -31,7 +31,7 @@ final class FastRecordScanner {
     private static final int QUOTE = 1;
     private static final int OPEN = 2;
     private static final int CLOSE = 3;
-    private static final int NEWLINE = 4; // and the other control characters but tab and CR
+    private static final int NEWLINE = 4; // and every byte no JSON value holds outside its strings
 
     /** Bytes that end the plain part of a string: a quote, a backslash or a control character. */
     private static final boolean[] STRING_STOP = new boolean[256];
@@ -48,9 +48,14 @@ final class FastRecordScanner {
         SKIP['}'] = CLOSE;
         SKIP[']'] = CLOSE;
         SKIP['\n'] = NEWLINE;
-        for (int c = 0; c < 0x20; c++) {
-            if (c != '\n' && c != '\t' && c != '\r') {
-                SKIP[c] = NEWLINE; // no JSON text holds one between tokens: the careful parser decides
+        // Outside strings, a JSON value holds only structure, numbers, true, false, null and
+        // whitespace: any other byte there (a control character, a quote of another kind, a
+        // comment, NaN) means the careful parser decides. (A misspelt literal made of those
+        // letters, or a missing comma, is not noticed here.)
+        String allowed = " \t\r{}[],:0123456789-+.eEtruefalsn\"\n";
+        for (int c = 0; c < 256; c++) {
+            if (allowed.indexOf(c) < 0) {
+                SKIP[c] = NEWLINE;
             }
         }
     }
@@ -376,7 +381,7 @@ final class FastRecordScanner {
                         return true;
                     }
                 } else {
-                    pos = p; // a newline inside a value (the record is cut) or another control character
+                    pos = p; // a newline inside a value (the record is cut), or a byte no JSON holds here
                     return false;
                 }
                 p++;

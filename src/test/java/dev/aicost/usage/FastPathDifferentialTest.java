@@ -145,6 +145,18 @@ class FastPathDifferentialTest {
                         + "{\"inputTokenCount\":2},\"output\":{\"outputTokenCount\":2}}",
                 "{\"timestamp\":\"2026-10-01T07:00:00Z\",\"modelId\":\"m\u007f\",\"input\":{\"inputTokenCount\":3},"
                         + "\"output\":{\"outputTokenCount\":3,\"outputBodyJson\":\"x\u001fy\"}}",
+                // outside a body's strings, bytes no JSON text holds there: Jackson refuses each
+                "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputBodyJson\":{'t':1},"
+                        + "\"inputTokenCount\":4},\"output\":{\"outputTokenCount\":4}}",
+                "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputBodyJson\":[NaN],"
+                        + "\"inputTokenCount\":5},\"output\":{\"outputTokenCount\":5}}",
+                "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputBodyJson\":{/*c*/},"
+                        + "\"inputTokenCount\":6},\"output\":{\"outputTokenCount\":6}}",
+                "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputBodyJson\":{\"a\":x},"
+                        + "\"inputTokenCount\":7},\"output\":{\"outputTokenCount\":7}}",
+                // ... and values that are plain JSON: read by both
+                "{\"timestamp\":\"2026-10-01T08:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputBodyJson\":{\"a\":[true,"
+                        + "false,null,-1.5e+3,0,{}]},\"inputTokenCount\":8},\"output\":{\"outputTokenCount\":8}}",
                 // structure problems
                 "{\"timestamp\":\"2026-10-01T06:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputTokenCount\":1},"
                         + "\"output\":{\"outputTokenCount\":1}} trailing",
