@@ -265,10 +265,35 @@ public final class BillingReader {
 
     /** Token lines summed by model, tag, mode, context band and UTC day (days since 1970-01-01). */
     public record Key(String model, String tag, Mode mode, boolean longContext, long day) {
+        // equals and hashCode written out: see UsageAggregator.GroupKey
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && day == k.day && longContext == k.longContext && mode == k.mode
+                    && java.util.Objects.equals(model, k.model) && java.util.Objects.equals(tag, k.tag);
+        }
+
+        @Override
+        public int hashCode() {
+            return (((java.util.Objects.hashCode(model) * 31 + java.util.Objects.hashCode(tag)) * 31
+                    + java.util.Objects.hashCode(mode)) * 31 + Boolean.hashCode(longContext)) * 31 + Long.hashCode(day);
+        }
     }
 
     /** An AI line that is not Bedrock tokens: who bills it, for what service and meter, in what unit. */
     public record OtherKey(String provider, String service, String meter, String unit) {
+        // equals and hashCode written out: see UsageAggregator.GroupKey
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof OtherKey k && java.util.Objects.equals(provider, k.provider)
+                    && java.util.Objects.equals(service, k.service) && java.util.Objects.equals(meter, k.meter)
+                    && java.util.Objects.equals(unit, k.unit);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((java.util.Objects.hashCode(provider) * 31 + java.util.Objects.hashCode(service)) * 31
+                    + java.util.Objects.hashCode(meter)) * 31 + java.util.Objects.hashCode(unit);
+        }
     }
 
     /** Rows, quantity and billed cost of one {@link OtherKey}. */

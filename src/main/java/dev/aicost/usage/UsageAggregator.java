@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
@@ -36,10 +37,34 @@ public final class UsageAggregator {
      * 1970-01-01): a call is priced at the price in force on its day, and the trend is daily.
      */
     public record GroupKey(String modelId, String tag, String region, long day) {
+        // equals and hashCode written out: a record's own are linked through invokedynamic at their
+        // first call, about 10 ms of a short run for each record type used as a map key
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof GroupKey k && day == k.day && Objects.equals(modelId, k.modelId)
+                    && Objects.equals(tag, k.tag) && Objects.equals(region, k.region);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Objects.hashCode(modelId) * 31 + Objects.hashCode(tag)) * 31 + Objects.hashCode(region)) * 31
+                    + Long.hashCode(day);
+        }
     }
 
     /** The calls whose shape is kept together: one logged model id, tag and region, every day. */
     record ShapeKey(String modelId, String tag, String region) {
+        // written out, as GroupKey's
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ShapeKey k && Objects.equals(modelId, k.modelId) && Objects.equals(tag, k.tag)
+                    && Objects.equals(region, k.region);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(modelId) * 31 + Objects.hashCode(tag)) * 31 + Objects.hashCode(region);
+        }
     }
 
     /** Input tokens per call (cache tokens included) and output tokens per call. */
@@ -55,6 +80,17 @@ public final class UsageAggregator {
 
     /** Calls made in {@code region} that cross-region inference served in {@code inferenceRegion}. */
     public record RegionRoute(String region, String inferenceRegion) {
+        // written out, as GroupKey's
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RegionRoute r && Objects.equals(region, r.region)
+                    && Objects.equals(inferenceRegion, r.inferenceRegion);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(region) * 31 + Objects.hashCode(inferenceRegion);
+        }
     }
 
     /** A record that could not be read: where and why. */
