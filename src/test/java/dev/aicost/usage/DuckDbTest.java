@@ -46,9 +46,16 @@ class DuckDbTest {
         try (var files = Files.list(library.getParent())) {
             assertThat(files).containsExactly(library); // no part file left behind
         }
-        // a damaged copy (wrong size) is unpacked again
+        // a damaged copy is unpacked again: cut short, or of the right size with one byte changed
         Files.write(library, new byte[] {1, 2, 3});
         assertThat(Files.size(DuckDb.unpacked(jar(), cache))).isEqualTo(size);
+        byte[] bytes = Files.readAllBytes(library);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(library, bytes);
+        DuckDb.unpacked(jar(), cache);
+        check.reset();
+        check.update(Files.readAllBytes(library));
+        assertThat(check.getValue()).isEqualTo(crc);
     }
 
     @Test
