@@ -28,7 +28,7 @@ final class CsvSplit {
 
     /** What each byte means inside a quoted field: 0 nothing, 1 a quote, 2 a CR or LF. */
     private static final byte[] IN_QUOTES = new byte[256];
-    /** ... and in an unquoted field: 0 nothing, else a comma, quote, CR or LF. */
+    /** ... and in an unquoted field: 0 nothing (a quote there is text, as FastCSV reads it), else a comma, CR, LF. */
     private static final byte[] IN_FIELD = new byte[256];
 
     static {
@@ -36,7 +36,6 @@ final class CsvSplit {
         IN_QUOTES['\n'] = 2;
         IN_QUOTES['\r'] = 2;
         IN_FIELD[','] = 1;
-        IN_FIELD['"'] = 1;
         IN_FIELD['\n'] = 1;
         IN_FIELD['\r'] = 1;
     }
@@ -128,7 +127,7 @@ final class CsvSplit {
                     carriageReturn = false;
                     switch (state) {
                         case FIELD_START -> state = c == '"' ? QUOTED : c == ',' ? FIELD_START : UNQUOTED;
-                        case UNQUOTED -> state = c == ',' ? FIELD_START : UNQUOTED; // FastCSV: a quote here is text
+                        case UNQUOTED -> state = FIELD_START; // a comma
                         default -> { // QUOTE_SEEN
                             if (c == '"') {
                                 state = QUOTED; // an escaped quote

@@ -17,10 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
@@ -115,52 +112,24 @@ public final class InvocationLogReader {
                     dev.aicost.input.IoMessages.cannotRead(e));
         }
         List<UsageAggregator> results = new ArrayList<>();
-        long[] lineCounts = new long[parts.size()];
-        if (threads <= 1 || parts.size() == 1) {
-            for (int i = 0; i < parts.size(); i++) {
-                UsageAggregator aggregator = aggregators.get();
+        List<Callable<Long>> tasks = new ArrayList<>();
+        for (Part part : parts) {
+            UsageAggregator aggregator = aggregators.get();
+            results.add(aggregator);
+            tasks.add(() -> {
                 try {
-                    lineCounts[i] = readPart(parts.get(i), aggregator);
+                    return readPart(part, aggregator);
                 } catch (IOException e) {
-                    throw dev.aicost.input.InputException.of(parts.get(i).file().toString(),
+                    throw dev.aicost.input.InputException.of(part.file().toString(),
                             dev.aicost.input.IoMessages.cannotRead(e));
                 }
-                results.add(aggregator);
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, parts.size()), r -> {
-                Thread thread = new Thread(r, "aicost-usage");
-                thread.setDaemon(true);
-                return thread;
             });
-            try {
-                List<Future<Long>> futures = new ArrayList<>();
-                for (Part part : parts) {
-                    UsageAggregator aggregator = aggregators.get();
-                    results.add(aggregator);
-                    futures.add(pool.submit(() -> {
-                        try {
-                            return readPart(part, aggregator);
-                        } catch (IOException e) {
-                            throw dev.aicost.input.InputException.of(part.file().toString(),
-                                    dev.aicost.input.IoMessages.cannotRead(e));
-                        }
-                    }));
-                }
-                for (int i = 0; i < futures.size(); i++) {
-                    lineCounts[i] = futures.get(i).get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
+        }
+        List<Long> lineCounts;
+        try {
+            lineCounts = Parallel.run("aicost-usage", threads, tasks);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // the tasks word their own I/O failures
         }
         UsageAggregator total = aggregators.get();
         long linesBefore = 0;
@@ -169,7 +138,7 @@ public final class InvocationLogReader {
                 linesBefore = 0;
             }
             results.get(i).shiftLines(linesBefore);
-            linesBefore += lineCounts[i];
+            linesBefore += lineCounts.get(i);
             total.merge(results.get(i));
         }
         return total;

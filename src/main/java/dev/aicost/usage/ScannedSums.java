@@ -56,7 +56,7 @@ final class ScannedSums {
         long key = ((((((hour << INDEX_BITS) | model.number()) << INDEX_BITS) | tag.number()) << INDEX_BITS)
                 | region.number()) << INDEX_BITS | inference.number();
         int mask = keys.length - 1;
-        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        int slot = home(key, mask);
         while (keys[slot] != key) {
             if (keys[slot] == 0) { // model numbers start at 1, so no key is 0
                 slot = newSlot(slot, key, model, tag, region, inference);
@@ -117,11 +117,16 @@ final class ScannedSums {
         }
         grow();
         int mask = keys.length - 1;
-        int at = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        int at = home(key, mask);
         while (keys[at] != key) {
             at = (at + 1) & mask;
         }
         return at;
+    }
+
+    /** The slot a key's probe starts at, in a table of {@code mask + 1} slots. */
+    private static int home(long key, int mask) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
     }
 
     private void grow() {
@@ -139,7 +144,7 @@ final class ScannedSums {
             if (key == 0) {
                 continue;
             }
-            int at = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            int at = home(key, mask);
             while (keys[at] != 0) {
                 at = (at + 1) & mask;
             }

@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -155,55 +152,31 @@ public record UsageInputs(List<InputFormat.Detected> logs, List<InputFormat.Dete
             cuts[k] = new CompletableFuture<>();
         }
         List<BillingReader> readers = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads + 1, r -> {
-            Thread thread = new Thread(r, "aicost-billing");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            Future<?> scan = pool.submit(() -> {
-                CsvSplit.find(path, size, targets, cuts);
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            BillingReader part = reader.emptyLike();
+            readers.add(part);
+            int k = i;
+            tasks.add(() -> {
+                CsvSplit.Cut start = k == 0 ? new CsvSplit.Cut(0, 1) : cuts[k - 1].join();
+                if (start.offset() >= size) {
+                    return null; // no cut was made here: the part before read on to the end
+                }
+                boolean last = k == cuts.length;
+                try (CsvBillingRows rows = new CsvBillingRows(path, CsvSplit.part(path, start.offset(),
+                        last ? Long.MAX_VALUE : targets[k], last ? null : cuts[k]), start.line(),
+                        k == 0 ? null : header, tagKey)) {
+                    part.read(file, kind, rows);
+                }
                 return null;
             });
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                BillingReader part = reader.emptyLike();
-                readers.add(part);
-                int k = i;
-                futures.add(pool.submit(() -> {
-                    CsvSplit.Cut start = k == 0 ? new CsvSplit.Cut(0, 1) : cuts[k - 1].join();
-                    if (start.offset() >= size) {
-                        return null; // no cut was made here: the part before read on to the end
-                    }
-                    long freeUntil = k == cuts.length ? Long.MAX_VALUE : targets[k];
-                    try (CsvBillingRows rows = new CsvBillingRows(path, CsvSplit.part(path, start.offset(), freeUntil,
-                            k == cuts.length ? null : cuts[k]), start.line(), k == 0 ? null : header, tagKey)) {
-                        part.read(file, kind, rows);
-                    }
-                    return null;
-                }));
-            }
-            futures.add(scan);
-            // the first part's failure in file order is the one a single reader would have met
-            for (Future<?> future : futures) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    if (e.getCause() instanceof IOException io) {
-                        throw io;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
         }
+        // the scan runs beside the parts, which wait on it for where they start and end
+        tasks.add(() -> {
+            CsvSplit.find(path, size, targets, cuts);
+            return null;
+        });
+        Parallel.run("aicost-billing", tasks.size(), tasks);
         BillingReader merged = reader.emptyLike();
         for (BillingReader part : readers) {
             if (!merged.mergesExactly(part)) {
