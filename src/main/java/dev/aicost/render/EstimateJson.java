@@ -45,8 +45,8 @@ final class EstimateJson {
             g.writeStringField("monthly_cost_low", Numbers.money6(estimate.ranges().get(i).low()));
             g.writeStringField("monthly_cost_high", Numbers.money6(estimate.ranges().get(i).high()));
             ranges(g, month.input().workload().ranges());
-            money(g, "cost_per_1k_requests", month.costPer1kRequests());
-            money(g, "cost_per_1m_tokens", month.costPer1mTokens());
+            JsonText.money(g, "cost_per_1k_requests", month.costPer1kRequests());
+            JsonText.money(g, "cost_per_1m_tokens", month.costPer1mTokens());
             lines(g, "lines", month.lines());
             lines(g, "one_time", month.oneTime());
             g.writeStringField("one_time_cost", Numbers.money6(month.oneTimeCost()));
@@ -133,7 +133,7 @@ final class EstimateJson {
                 } else {
                     g.writeStringField("model", row.model());
                 }
-                money(g, "monthly_cost", row.monthlyCost());
+                JsonText.money(g, "monthly_cost", row.monthlyCost());
                 if (row.note() != null) {
                     g.writeStringField("note", row.note());
                 }
@@ -179,14 +179,6 @@ final class EstimateJson {
             g.writeEndObject();
         }
         g.writeEndObject();
-    }
-
-    private static void money(JsonGenerator g, String field, BigDecimal amount) throws IOException {
-        if (amount == null) {
-            g.writeNullField(field);
-        } else {
-            g.writeStringField(field, Numbers.money6(amount));
-        }
     }
 
     /** The priced quantity of a line: how much, in what unit, at what rate, for what cost. */

@@ -29,6 +29,15 @@ final class JsonText {
         return out + "\n";
     }
 
+    /** Writes money as a 6-place decimal string, or null when there is none. */
+    static void money(JsonGenerator g, String field, java.math.BigDecimal amount) throws IOException {
+        if (amount == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeStringField(field, Numbers.money6(amount));
+        }
+    }
+
     /** Writes {@code "name": [ ...strings ]}. */
     static void strings(JsonGenerator g, String name, Iterable<String> values) throws IOException {
         g.writeArrayFieldStart(name);

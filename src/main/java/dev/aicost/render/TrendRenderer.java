@@ -123,11 +123,7 @@ public final class TrendRenderer {
                 }
                 g.writeNumberField("calls", p.calls());
                 g.writeNumberField("tokens", p.tokens());
-                if (p.cost() == null) {
-                    g.writeNullField("cost");
-                } else {
-                    g.writeStringField("cost", Numbers.money6(p.cost()));
-                }
+                JsonText.money(g, "cost", p.cost());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -160,23 +160,14 @@ final class UsageJson {
                 g.writeNumberField("output_p95", row.p95Output());
                 g.writeEndObject();
             }
-            if (row.cost() == null) {
-                g.writeNullField("cost");
-            } else {
-                g.writeStringField("cost", Numbers.money6(row.cost()));
-            }
+            JsonText.money(g, "cost", row.cost());
             if (row.billedCost() != null) {
                 g.writeStringField("billed_cost", Numbers.money6(row.billedCost()));
-                if (row.gap() == null) {
-                    g.writeNullField("gap");
+                JsonText.money(g, "gap", row.gap());
+                if (row.gap() == null || row.gapPercent() == null) {
                     g.writeNullField("gap_percent");
                 } else {
-                    g.writeStringField("gap", Numbers.money6(row.gap()));
-                    if (row.gapPercent() == null) {
-                        g.writeNullField("gap_percent");
-                    } else {
-                        g.writeStringField("gap_percent", UsageRenderer.percent(row.gapPercent()));
-                    }
+                    g.writeStringField("gap_percent", UsageRenderer.percent(row.gapPercent()));
                 }
             }
             g.writeEndObject();
