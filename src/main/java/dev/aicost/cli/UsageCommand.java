@@ -128,21 +128,34 @@ public final class UsageCommand implements Callable<Integer> {
                     + "--from-sql-result RESULT.csv)");
         }
         BigDecimal hoursPerMonth = ratecardOptions.hoursPerMonth();
-        RegionCards cards = new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard",
-                Defaults.current().defaultCard());
+        RegionCards cards = cards();
         UsageInputs files = UsageInputs.of(inputs);
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (files.billing() && emitWorkload != null) {
-            throw InputException.of("--emit-workload", "billing exports have no call counts, so no call shape: "
-                    + "emit a workload from invocation logs");
-        }
-        UsageRun.Formats formats = new UsageRun.Formats(amount -> Numbers.cents(amount, cards.defaultCard().currency()),
-                Numbers::count);
+        refuseWorkloadFrom(files.billing());
+        UsageRun.Formats formats = formats(cards);
         UsageRun.Outcome outcome = files.billing()
                 ? UsageRun.exports(files, cards.defaultCard(), by, strict, threadCount, formats)
                 : UsageRun.logs(files, cards, by, strict, threadCount, emitWorkload != null,
                         (done, total) -> ProgressBar.start(done, total, !output.quiet), formats);
         return report(outcome, cards.defaultCard(), hoursPerMonth);
+    }
+
+    /** Which card prices each region's calls: the --ratecard cards, the shipped regional cards, the default. */
+    private RegionCards cards() {
+        return new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard",
+                Defaults.current().defaultCard());
+    }
+
+    /** Money and counts in warnings, as the tables write them. */
+    private static UsageRun.Formats formats(RegionCards cards) {
+        return new UsageRun.Formats(amount -> Numbers.cents(amount, cards.defaultCard().currency()), Numbers::count);
+    }
+
+    private void refuseWorkloadFrom(boolean billing) {
+        if (billing && emitWorkload != null) {
+            throw InputException.of("--emit-workload", "billing exports have no call counts, so no call shape: "
+                    + "emit a workload from invocation logs");
+        }
     }
 
     /** The report from a SQL result: the same as from the logs, but for the call-shape percentiles. */
@@ -151,15 +164,10 @@ public final class UsageCommand implements Callable<Integer> {
             throw InputException.of("--from-sql-result", "reads the query's result instead of the logs: give either "
                     + "the result or the logs, not both");
         }
-        RegionCards cards = new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard",
-                Defaults.current().defaultCard());
-        UsageRun.Formats formats = new UsageRun.Formats(amount -> Numbers.cents(amount, cards.defaultCard().currency()),
-                Numbers::count);
+        RegionCards cards = cards();
+        UsageRun.Formats formats = formats(cards);
         boolean billing = dev.aicost.usage.SqlResultReader.peek(fromSqlResult).billing();
-        if (billing && emitWorkload != null) {
-            throw InputException.of("--emit-workload", "billing exports have no call counts, so no call shape: "
-                    + "emit a workload from invocation logs");
-        }
+        refuseWorkloadFrom(billing);
         UsageRun.SqlOutcome read = billing
                 ? UsageRun.exportsFromSqlResult(fromSqlResult, cards.defaultCard(), strict, formats)
                 : UsageRun.logsFromSqlResult(fromSqlResult, cards, emitWorkload != null, formats);
@@ -191,8 +199,7 @@ public final class UsageCommand implements Callable<Integer> {
         }
         List<String> paths = inputs.isEmpty() ? List.of("logs/**/*.json*") : inputs.stream()
                 .map(p -> Files.isDirectory(p) ? p.resolve("**/*.json*").toString() : p.toString()).toList();
-        RegionCards cards = new RegionCards(RateCardRepository.fromSystem(), ratecardOptions.ratecards, "--ratecard",
-                Defaults.current().defaultCard());
+        RegionCards cards = cards();
         spec.commandLine().getOut().print(SqlEmitter.emit(dialect, paths, by,
                 dev.aicost.usage.UsageRun.longContextThresholds(cards.defaultCard())));
         spec.commandLine().getOut().flush();
