@@ -157,13 +157,12 @@ public final class UsageAnalysis {
             // the price in force on the calls' day (a card's price history), the current one without history
             ModelPrice priced = model == null ? null : model.on(entry.getKey().day());
             UsageAggregator.Group g = entry.getValue();
-            String[] why = new String[1];
-            BigDecimal dayCost = priced == null ? null : RowBuilder.cost(g, priced, card, why);
-            Priced groupCost = new Priced(dayCost, priced == null ? "not on " + (card == null ? "the rate card"
-                    : card.id()) : why[0]);
+            Priced groupCost = priced == null
+                    ? new Priced(null, "not on " + (card == null ? "the rate card" : card.id()))
+                    : RowBuilder.cost(g, priced, card);
             DailyPoint point = new DailyPoint(java.time.LocalDate.ofEpochDay(entry.getKey().day()), key,
                     entry.getKey().tag(), g.totalCalls(), g.input[0] + g.input[1] + g.cacheRead[0] + g.cacheRead[1]
-                            + g.cacheWrite[0] + g.cacheWrite[1] + g.output[0] + g.output[1], dayCost);
+                            + g.cacheWrite[0] + g.cacheWrite[1] + g.output[0] + g.output[1], groupCost.cost());
             daily.merge(List.of(point.day(), key, String.valueOf(point.tag())), point, UsageAnalysis::plus);
             byModel.computeIfAbsent(key, k -> new RowBuilder(k, model != null)).add(logged, g, groupCost);
             if (entry.getKey().tag() != null) {
@@ -280,9 +279,9 @@ public final class UsageAnalysis {
 
         /**
          * The on-demand cost of {@code group} at {@code price} (standard and long-context calls each at
-         * their rates), or null with the reason in {@code why[0]} when a rate it needs is missing.
+         * their rates), or no cost and the reason when a rate it needs is missing.
          */
-        static BigDecimal cost(UsageAggregator.Group group, ModelPrice price, RateCard card, String[] why) {
+        static Priced cost(UsageAggregator.Group group, ModelPrice price, RateCard card) {
             BigDecimal total = BigDecimal.ZERO;
             for (int band = 0; band < 2; band++) {
                 if (group.calls[band] == 0) {
@@ -298,15 +297,14 @@ public final class UsageAnalysis {
                         continue;
                     }
                     if (prices[i] == null) {
-                        why[0] = price.id() + " has no " + (band == 1 ? "long-context " : "") + names[i]
-                                + " price on " + card.id();
-                        return null;
+                        return new Priced(null, price.id() + " has no " + (band == 1 ? "long-context " : "")
+                                + names[i] + " price on " + card.id());
                     }
                     part = part.add(BigDecimal.valueOf(counts[i]).multiply(prices[i]));
                 }
                 total = total.add(part.movePointLeft(6));
             }
-            return total;
+            return new Priced(total, null);
         }
 
         /** A call-shape percentile, or -1 when the calls came as sums (a SQL result) and no shape is known. */
