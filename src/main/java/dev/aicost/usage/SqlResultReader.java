@@ -50,11 +50,7 @@ public final class SqlResultReader {
     public static void readBilling(Path path, BillingReader reader) {
         String file = path.toString();
         CsvInput.read(path, csv -> {
-            CsvInput.Row header = csv.next();
-            if (header == null) {
-                throw InputException.of(file, "is empty: expected the CSV result of 'aicost usage --sql' with its "
-                        + "header");
-            }
+            CsvInput.Row header = header(file, csv);
             SqlResultBillingRows rows = new SqlResultBillingRows(file, csv, header);
             BillingReader.Kind kind = BillingReader.detect(rows.header());
             if (kind == null) {
@@ -72,10 +68,7 @@ public final class SqlResultReader {
     }
 
     private static LogResult readLogs(String file, CsvInput csv, ToLongFunction<String> longContextThreshold) {
-        CsvInput.Row header = csv.next();
-        if (header == null) {
-            throw InputException.of(file, "is empty: expected the CSV result of 'aicost usage --sql' with its header");
-        }
+        CsvInput.Row header = header(file, csv);
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             columns.put(header.get(i).toLowerCase(java.util.Locale.ROOT), i);
@@ -132,6 +125,15 @@ public final class SqlResultReader {
             rows++;
         }
         return new LogResult(aggregate, tagKey, rows);
+    }
+
+    /** A result's header row; an empty file is bad input. */
+    private static CsvInput.Row header(String file, CsvInput csv) {
+        CsvInput.Row header = csv.next();
+        if (header == null) {
+            throw InputException.of(file, "is empty: expected the CSV result of 'aicost usage --sql' with its header");
+        }
+        return header;
     }
 
     private static String empty(String value) {
