@@ -22,7 +22,12 @@ public final class Main {
         int code = run(out, err, args);
         out.flush();
         err.flush();
-        System.exit(code);
+        System.out.flush();
+        System.err.flush();
+        // halt, not exit: the output is flushed, files are closed and nothing of ours waits for a
+        // shutdown hook. From JDK 21, exit first asks System.getLogger for its exit log, which
+        // starts java.util.logging: 15-20 ms of a 110 ms estimate on JDK 25.
+        Runtime.getRuntime().halt(code);
     }
 
     /** A picocli message without the Java type and exception it may name: "cannot convert 'x' to class ...". */
