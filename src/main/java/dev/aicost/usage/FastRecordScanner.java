@@ -480,7 +480,7 @@ final class FastRecordScanner {
      * The day since 1970-01-01 of a year 0-9999, a month 1-12 and a day, as
      * {@code LocalDate.of(year, month, day).toEpochDay()} computes it; {@link Long#MIN_VALUE} for a
      * day the month does not have. Arithmetic only: a LocalDate a record was garbage that a
-     * C1-compiled run never collected (its young generation grew to 70 MB over a 4 GB gzip'd log).
+     * C1-compiled run never collected (70 MB more resident at the end of a 4 GB gzip'd log).
      */
     static long epochDay(int year, int month, int day) {
         boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
