@@ -113,12 +113,14 @@ public final class InvocationLogReader {
         }
         List<UsageAggregator> results = new ArrayList<>();
         List<Callable<Long>> tasks = new ArrayList<>();
+        // a gzip'd part is inflated on a thread of its own where fewer parts than threads leave one idle
+        boolean spareThread = threads > parts.size();
         for (Part part : parts) {
             UsageAggregator aggregator = aggregators.get();
             results.add(aggregator);
             tasks.add(() -> {
                 try {
-                    return readPart(part, aggregator);
+                    return readPart(part, aggregator, spareThread);
                 } catch (IOException e) {
                     throw dev.aicost.input.InputException.of(part.file().toString(),
                             dev.aicost.input.IoMessages.cannotRead(e));
@@ -178,14 +180,23 @@ public final class InvocationLogReader {
         return bounds;
     }
 
-    private long readPart(Part part, UsageAggregator aggregator) throws IOException {
+    private long readPart(Part part, UsageAggregator aggregator, boolean spareThread) throws IOException {
         try (FileChannel channel = FileChannel.open(part.file(), StandardOpenOption.READ)) {
             channel.position(part.start());
             InputStream raw = new CountingStream(Channels.newInputStream(channel), part.end() - part.start(),
                     bytesRead);
-            InputStream in = part.gzip() ? new GZIPInputStream(new BufferedInputStream(raw, BUFFER), BUFFER) : raw;
-            return part.records() ? readRecords(new BufferedInputStream(in, BUFFER), part.file().toString(), aggregator)
-                    : readLines(in, part.file().toString(), aggregator);
+            InputStream in = raw;
+            if (part.gzip()) {
+                in = new GZIPInputStream(new BufferedInputStream(raw, BUFFER), BUFFER);
+                if (spareThread) {
+                    in = new InflatingStream(in, BUFFER, "aicost-inflate");
+                }
+            }
+            try (InputStream input = in) {
+                return part.records()
+                        ? readRecords(new BufferedInputStream(input, BUFFER), part.file().toString(), aggregator)
+                        : readLines(input, part.file().toString(), aggregator);
+            }
         }
     }
 

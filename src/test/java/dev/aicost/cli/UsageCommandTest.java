@@ -93,6 +93,22 @@ class UsageCommandTest {
     }
 
     @Test
+    void aBrokenGzipReadsTheSameOnOneThreadAndWithTheInflatingOnItsOwn() throws IOException {
+        // with 2 threads and one gzip'd file, a spare thread inflates ahead of the scan; what the
+        // run reports of a stream cut short must not change with it
+        byte[] whole = Files.readAllBytes(Path.of("src/test/resources/usage/invocations.jsonl.gz"));
+        Path cut = dir.resolve("cut.jsonl.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 12)); // without the trailer and the last block's end
+        Cli.Result one = Cli.run("usage", cut.toString(), "--format", "json", "--threads", "1");
+        Cli.Result two = Cli.run("usage", cut.toString(), "--format", "json", "--threads", "2");
+        assertThat(one.exit()).isEqualTo(2);
+        assertThat(one.err()).contains("cut.jsonl.gz").contains("gzip data ends or breaks");
+        assertThat(two.exit()).isEqualTo(one.exit());
+        assertThat(two.err()).isEqualTo(one.err());
+        assertThat(two.out()).isEqualTo(one.out());
+    }
+
+    @Test
     void gzipAndFoldersReadTheSame() throws IOException {
         JsonNode plain = json(FIXTURE);
         JsonNode gzip = json("src/test/resources/usage/invocations.jsonl.gz");
