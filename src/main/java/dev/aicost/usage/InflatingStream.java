@@ -94,8 +94,10 @@ final class InflatingStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        if ((current == null || position == current.length()) && !next()) {
+            return -1;
+        }
+        return current.data()[position++] & 0xff;
     }
 
     /** Moves to the next filled buffer; false at the end; throws the producer's failure where it came. */

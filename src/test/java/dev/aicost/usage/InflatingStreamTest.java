@@ -58,14 +58,21 @@ class InflatingStreamTest {
     @Test
     void handsOnEveryByteInOrderWhateverTheBufferAndReadSizes() throws IOException {
         // sizes around the 64-byte buffers (one less, exactly, one more, four buffers and a bit),
-        // read in steps of 1, 7 and 100 bytes from a source that gives 13 bytes at a time
+        // read a byte at a time (read()) and in steps of 7 and 100 bytes from a source that gives 13 bytes at a time
         for (int size : new int[] {0, 1, 63, 64, 65, 256, 257, 1000}) {
             byte[] data = random(size, size);
             for (int step : new int[] {1, 7, 100}) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 try (InputStream in = new InflatingStream(source(data, 13, null), 64, "test-inflate")) {
-                    drain(in, step, out);
+                    if (step == 1) {
+                        for (int c = in.read(); c >= 0; c = in.read()) { // the one-byte read
+                            out.write(c);
+                        }
+                    } else {
+                        drain(in, step, out);
+                    }
                     assertThat(in.read(new byte[4], 0, 4)).isEqualTo(-1); // and stays at its end
+                    assertThat(in.read()).isEqualTo(-1);
                 }
                 assertThat(out.toByteArray()).as("size %d, step %d", size, step).isEqualTo(data);
             }
