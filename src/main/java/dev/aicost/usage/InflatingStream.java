@@ -43,6 +43,7 @@ final class InflatingStream extends InputStream {
             while (true) {
                 byte[] buffer = empty.take();
                 int n = 0;
+                IOException failure = null;
                 try {
                     while (n < buffer.length) {
                         int read = in.read(buffer, n, buffer.length - n);
@@ -52,20 +53,15 @@ final class InflatingStream extends InputStream {
                         n += read;
                     }
                 } catch (IOException e) {
-                    if (n > 0) {
-                        full.put(new Chunk(buffer, n, null));
-                    }
-                    full.put(new Chunk(null, 0, e));
-                    return;
+                    failure = e;
                 } catch (RuntimeException e) {
-                    full.put(new Chunk(null, 0, new IOException(e.getMessage(), e)));
-                    return;
+                    failure = new IOException(e.getMessage(), e);
                 }
                 if (n > 0) {
-                    full.put(new Chunk(buffer, n, null));
+                    full.put(new Chunk(buffer, n, null)); // what came before a failure, too
                 }
-                if (n < buffer.length) {
-                    full.put(new Chunk(null, -1, null));
+                if (failure != null || n < buffer.length) {
+                    full.put(new Chunk(null, failure == null ? -1 : 0, failure));
                     return;
                 }
             }
