@@ -157,16 +157,37 @@ final class FastRecordScanner {
             pos++;
             return true;
         }
+        boolean first = true;
+        Guess previous = null; // the key before this one, when it is a known one
         while (true) {
             skipWhitespace();
             if (pos >= end || b[pos] != '"') {
                 return false;
             }
             int keyStart = ++pos;
-            int keyEnd = stringEnd();
-            if (keyEnd < 0) {
-                return false;
+            int keyEnd;
+            int field;
+            Guess guess = first ? firsts[which] : previous == null ? null : previous.next;
+            if (guess != null && guess.at(b, keyStart, end)) {
+                // the key that came next the last time, closing quote and all
+                keyEnd = keyStart + guess.length - 1;
+                pos = keyEnd + 1;
+                field = guess.field;
+            } else {
+                keyEnd = stringEnd();
+                if (keyEnd < 0) {
+                    return false;
+                }
+                guess = known(which, keyStart, keyEnd);
+                field = guess != null ? guess.field : field(which, keyStart, keyEnd);
+                if (first) {
+                    firsts[which] = guess;
+                } else if (previous != null) {
+                    previous.next = guess;
+                }
             }
+            first = false;
+            previous = guess;
             skipWhitespace();
             if (pos >= end || b[pos] != ':') {
                 return false;
@@ -176,7 +197,7 @@ final class FastRecordScanner {
             if (pos >= end) {
                 return false;
             }
-            if (!value(which, keyStart, keyEnd)) {
+            if (!value(which, field)) {
                 return false;
             }
             skipWhitespace();
@@ -194,14 +215,14 @@ final class FastRecordScanner {
         }
     }
 
-    /** The value of key {@code [keyStart, keyEnd)} in an object of kind {@code which}. */
-    private boolean value(int which, int keyStart, int keyEnd) {
+    /** Which wanted field key {@code [keyStart, keyEnd)} is in an object of kind {@code which}; 0 for none. */
+    private int field(int which, int keyStart, int keyEnd) {
         int length = keyEnd - keyStart;
         byte first = b[keyStart];
         switch (which) {
             case 0 -> {
                 // one comparison at most a key: by its length and first letter
-                int field = switch (length) {
+                return switch (length) {
                     case 9 -> first == 't' && is(keyStart, keyEnd, TIMESTAMP) ? 1 : 0;
                     case 7 -> first == 'm' && is(keyStart, keyEnd, MODEL_ID) ? 2 : 0;
                     case 6 -> first == 'r' ? (is(keyStart, keyEnd, REGION) ? 3 : 0)
@@ -211,6 +232,27 @@ final class FastRecordScanner {
                     case 5 -> first == 'i' && is(keyStart, keyEnd, INPUT) ? 5 : 0;
                     default -> 0;
                 };
+            }
+            case 1, 2 -> {
+                return switch (length) {
+                    case 15 -> first == 'i' && is(keyStart, keyEnd, INPUT_TOKENS) ? 1 : 0;
+                    case 16 -> first == 'o' && is(keyStart, keyEnd, OUTPUT_TOKENS) ? 2 : 0;
+                    case 24 -> is(keyStart, keyEnd, CACHE_READ) ? 3 : 0;
+                    case 25 -> is(keyStart, keyEnd, CACHE_WRITE) ? 4 : 0;
+                    case 14 -> which == 2 && is(keyStart, keyEnd, OUTPUT_BODY) ? 5 : 0;
+                    default -> 0;
+                };
+            }
+            default -> {
+                return tagKey != null && is(keyStart, keyEnd, tagKey) ? 1 : 0;
+            }
+        }
+    }
+
+    /** The value of wanted field {@code field} (0: none) in an object of kind {@code which}. */
+    private boolean value(int which, int field) {
+        switch (which) {
+            case 0 -> {
                 if (field == 0) {
                     return skipValue();
                 }
@@ -243,14 +285,6 @@ final class FastRecordScanner {
                 return true;
             }
             case 1, 2 -> {
-                int field = switch (length) {
-                    case 15 -> first == 'i' && is(keyStart, keyEnd, INPUT_TOKENS) ? 1 : 0;
-                    case 16 -> first == 'o' && is(keyStart, keyEnd, OUTPUT_TOKENS) ? 2 : 0;
-                    case 24 -> is(keyStart, keyEnd, CACHE_READ) ? 3 : 0;
-                    case 25 -> is(keyStart, keyEnd, CACHE_WRITE) ? 4 : 0;
-                    case 14 -> which == 2 && is(keyStart, keyEnd, OUTPUT_BODY) ? 5 : 0;
-                    default -> 0;
-                };
                 if (field == 0) {
                     return skipValue();
                 }
@@ -282,13 +316,93 @@ final class FastRecordScanner {
                 return true;
             }
             default -> {
-                if (tagKey != null && is(keyStart, keyEnd, tagKey)) {
+                if (field == 1) {
                     tagStart = plainString();
                     tagEnd = stringStop;
                     return tagStart >= 0;
                 }
                 return skipValue();
             }
+        }
+    }
+
+    /**
+     * The keys met in each kind of object (the record, input, output, requestMetadata), at most
+     * {@link #KNOWN} a kind, and for each the key that followed it the last time: records of a log
+     * come with their keys in the same order, so a key is mostly found by one comparison with the
+     * one expected, eight bytes at a time, without looking for its end.
+     */
+    private static final int KNOWN = 32;
+    private final Guess[][] known = new Guess[4][KNOWN];
+    private final int[] knownCount = new int[4];
+    private final Guess[] firsts = new Guess[4];
+
+    /** The known key {@code [keyStart, keyEnd)} of objects of kind {@code which}, added when new; null when full. */
+    private Guess known(int which, int keyStart, int keyEnd) {
+        Guess[] keys = known[which];
+        int count = knownCount[which];
+        int length = keyEnd + 1 - keyStart;
+        for (int i = 0; i < count; i++) {
+            Guess key = keys[i];
+            if (key.length == length && key.at(b, keyStart, keyEnd + 1)) {
+                return key;
+            }
+        }
+        if (count == KNOWN) {
+            return null;
+        }
+        Guess key = new Guess(b, keyStart, keyEnd + 1, field(which, keyStart, keyEnd));
+        keys[count] = key;
+        knownCount[which] = count + 1;
+        return key;
+    }
+
+    /**
+     * A key and its closing quote as met at one place of one kind of object, compared with the
+     * bytes there eight at a time (the last word overlapping the one before it), and the wanted
+     * field it is. Its bytes came from a key read the careful way: no quote, backslash or control
+     * character inside, so a match is that very key, ended where it ended.
+     */
+    private static final class Guess {
+        /** The key that followed this one the last time; null when none was known. */
+        Guess next;
+        private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
+                .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+        final int length;
+        final int field;
+        private final byte[] bytes;
+        private final long[] words;
+
+        Guess(byte[] b, int from, int to, int field) {
+            this.bytes = java.util.Arrays.copyOfRange(b, from, to);
+            this.length = bytes.length;
+            this.field = field;
+            this.words = new long[length >>> 3];
+            for (int w = 0; w < words.length; w++) {
+                words[w] = (long) LONGS.get(bytes, w << 3);
+            }
+        }
+
+        /** Whether these bytes are at {@code at}, before {@code end}. */
+        boolean at(byte[] b, int at, int end) {
+            if (at + length > end) {
+                return false;
+            }
+            if (length < 8) {
+                for (int i = 0; i < length; i++) {
+                    if (b[at + i] != bytes[i]) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            for (int w = 0; w < words.length; w++) {
+                if ((long) LONGS.get(b, at + (w << 3)) != words[w]) {
+                    return false;
+                }
+            }
+            int last = length - 8;
+            return (last & 7) == 0 || (long) LONGS.get(b, at + last) == (long) LONGS.get(bytes, last);
         }
     }
 

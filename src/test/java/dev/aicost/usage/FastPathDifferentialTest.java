@@ -168,6 +168,63 @@ class FastPathDifferentialTest {
         assertThat(aggregate(text, true)).isEqualTo(aggregate(text, false));
     }
 
+    /**
+     * The scanner expects each key to be the one that followed the key before it last time: records
+     * whose keys come in shuffled orders, with optional ones, with near misses of the wanted names
+     * (the same length and one byte off, at the start, the middle or the last byte; one byte
+     * longer) and objects of more keys than it keeps must read as Jackson reads them.
+     */
+    @Test
+    void keysInChangingOrdersAndNearMissesReadTheSame() throws IOException {
+        SplittableRandom random = new SplittableRandom(11);
+        String[] nearMisses = {"inputTokenCounx", "xnputTokenCount", "inputTokenCounts", "outputTokenCounT",
+            "cacheReadInputTokenCounu", "cacheWriteInputTokenCounT", "modelIe", "timestamq", "inpuu", "outpuT"};
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            List<String> input = new ArrayList<>(List.of("\"inputTokenCount\":" + random.nextInt(9000)));
+            if (random.nextBoolean()) {
+                input.add("\"cacheReadInputTokenCount\":" + random.nextInt(500));
+            }
+            if (random.nextBoolean()) {
+                input.add("\"cacheWriteInputTokenCount\":" + random.nextInt(500));
+            }
+            if (random.nextInt(3) == 0) {
+                input.add("\"" + nearMisses[random.nextInt(nearMisses.length)] + "\":" + random.nextInt(100));
+            }
+            List<String> output = new ArrayList<>(List.of("\"outputTokenCount\":" + random.nextInt(900)));
+            if (random.nextInt(3) == 0) {
+                output.add("\"" + nearMisses[random.nextInt(nearMisses.length)] + "\":\"x\"");
+            }
+            List<String> top = new ArrayList<>(List.of(
+                    "\"timestamp\":\"2026-10-0" + (1 + random.nextInt(9)) + "T1" + random.nextInt(10) + ":00:00Z\"",
+                    "\"modelId\":\"m" + random.nextInt(3) + "\"",
+                    "\"input\":{" + String.join(",", shuffled(input, random)) + "}",
+                    "\"output\":{" + String.join(",", shuffled(output, random)) + "}"));
+            if (random.nextBoolean()) {
+                top.add("\"requestMetadata\":{\"team\":\"t" + random.nextInt(4) + "\"}");
+            }
+            if (random.nextInt(4) == 0) {
+                // a value that would move the record to another day, or model, if taken for the wanted one
+                top.add("\"" + nearMisses[random.nextInt(nearMisses.length)] + "\":\"2026-11-05T03:00:00Z\"");
+            }
+            if (i % 50 == 0) {
+                for (int k = 0; k < 40; k++) { // more keys than the scanner keeps for an object
+                    top.add("\"extra" + k + "\":" + k);
+                }
+            }
+            text.append('{').append(String.join(",", i % 10 < 7 ? top : shuffled(top, random))).append("}\n");
+        }
+        assertThat(aggregate(text.toString(), true)).isEqualTo(aggregate(text.toString(), false));
+    }
+
+    private static List<String> shuffled(List<String> items, SplittableRandom random) {
+        List<String> copy = new ArrayList<>(items);
+        for (int i = copy.size() - 1; i > 0; i--) {
+            java.util.Collections.swap(copy, i, random.nextInt(i + 1));
+        }
+        return copy;
+    }
+
     @Test
     void recordsReadInOnePassStopAtTheirLine() throws IOException {
         String good = "{\"timestamp\":\"2026-10-01T01:00:00Z\",\"modelId\":\"m\",\"input\":{\"inputTokenCount\":3},"
