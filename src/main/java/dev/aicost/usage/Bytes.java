@@ -73,7 +73,12 @@ final class Bytes {
         return -1;
     }
 
-    private static boolean startsWith(byte[] b, int at, int to, byte[] needle) {
+    /** The eight bytes at {@code at}, little-endian; {@code at + 8} must be within {@code b}. */
+    static long longAt(byte[] b, int at) {
+        return (long) LONGS.get(b, at);
+    }
+
+    static boolean startsWith(byte[] b, int at, int to, byte[] needle) {
         return at + needle.length <= to && java.util.Arrays.equals(b, at, at + needle.length, needle, 0, needle.length);
     }
 

@@ -364,14 +364,13 @@ final class FastRecordScanner {
      * character inside, so a match is that very key, ended where it ended.
      */
     private static final class Guess {
-        /** The key that followed this one the last time; null when none was known. */
-        Guess next;
-        private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles
-                .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
         final int length;
         final int field;
+        /** The key that followed this one the last time; null when none was known. */
+        Guess next;
         private final byte[] bytes;
         private final long[] words;
+        private final long lastWord;
 
         Guess(byte[] b, int from, int to, int field) {
             this.bytes = java.util.Arrays.copyOfRange(b, from, to);
@@ -379,30 +378,25 @@ final class FastRecordScanner {
             this.field = field;
             this.words = new long[length >>> 3];
             for (int w = 0; w < words.length; w++) {
-                words[w] = (long) LONGS.get(bytes, w << 3);
+                words[w] = Bytes.longAt(bytes, w << 3);
             }
+            this.lastWord = length >= 8 ? Bytes.longAt(bytes, length - 8) : 0;
         }
 
         /** Whether these bytes are at {@code at}, before {@code end}. */
         boolean at(byte[] b, int at, int end) {
+            if (length < 8) {
+                return Bytes.startsWith(b, at, end, bytes);
+            }
             if (at + length > end) {
                 return false;
             }
-            if (length < 8) {
-                for (int i = 0; i < length; i++) {
-                    if (b[at + i] != bytes[i]) {
-                        return false;
-                    }
-                }
-                return true;
-            }
             for (int w = 0; w < words.length; w++) {
-                if ((long) LONGS.get(b, at + (w << 3)) != words[w]) {
+                if (Bytes.longAt(b, at + (w << 3)) != words[w]) {
                     return false;
                 }
             }
-            int last = length - 8;
-            return (last & 7) == 0 || (long) LONGS.get(b, at + last) == (long) LONGS.get(bytes, last);
+            return (length & 7) == 0 || Bytes.longAt(b, at + length - 8) == lastWord;
         }
     }
 
