@@ -182,9 +182,14 @@ public final class InvocationLogReader {
 
     private long readPart(Part part, UsageAggregator aggregator, boolean spareThread) throws IOException {
         try (FileChannel channel = FileChannel.open(part.file(), StandardOpenOption.READ)) {
-            channel.position(part.start());
-            InputStream raw = new CountingStream(Channels.newInputStream(channel), part.end() - part.start(),
-                    bytesRead);
+            InputStream file;
+            if (part.gzip()) {
+                channel.position(part.start());
+                file = Channels.newInputStream(channel); // read on the inflating thread, maybe
+            } else {
+                file = MappedStream.open(channel, part.start(), part.end());
+            }
+            InputStream raw = new CountingStream(file, part.end() - part.start(), bytesRead);
             InputStream in = raw;
             if (part.gzip()) {
                 in = new GZIPInputStream(new BufferedInputStream(raw, BUFFER), BUFFER);

@@ -1,0 +1,74 @@
+package dev.aicost.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A range of a file read through mapped windows is the range's bytes, whatever the JDK. */
+class MappedStreamTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void rangesAcrossWindowsReadAsTheFilesBytes() throws IOException {
+        // two and a half windows, so that reads cross window ends at offsets no window starts at
+        byte[] content = new byte[(int) (MappedStream.WINDOW * 5 / 2)];
+        new Random(22).nextBytes(content);
+        Path file = Files.write(dir.resolve("log.jsonl"), content);
+        long[][] ranges = {{0, content.length}, {1, content.length - 3}, {MappedStream.WINDOW - 5, MappedStream.WINDOW + 7},
+            {content.length, content.length}, {12_345, 12_346}};
+        for (long[] range : ranges) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                    InputStream in = MappedStream.open(channel, range[0], range[1])) {
+                // the ordinary stream (an older JDK) reads to the file's end; the caller stops at the range's
+                byte[] read = readAtMost(in, (int) (range[1] - range[0]));
+                assertThat(read).isEqualTo(Arrays.copyOfRange(content, (int) range[0], (int) range[1]));
+                if (MappedStream.maps()) {
+                    assertThat(in.read()).isEqualTo(-1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFileCutShortWhileItIsReadIsAnIoErrorNotACrash() throws IOException {
+        // on JDK 17 read(2) just ends early, and the reader's own checks see the cut record
+        assumeTrue(MappedStream.maps(), "this JDK reads files the ordinary way");
+        byte[] content = new byte[(int) (MappedStream.WINDOW * 2)];
+        Arrays.fill(content, (byte) 'x');
+        Path file = Files.write(dir.resolve("cut.jsonl"), content);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                InputStream in = MappedStream.open(channel, 0, content.length)) {
+            byte[] some = new byte[1000];
+            assertThat(in.read(some, 0, some.length)).isEqualTo(1000);
+            channel.truncate(100); // the mapped window now reaches past the file's end
+            assertThatThrownBy(() -> readAtMost(in, content.length)).isInstanceOf(IOException.class)
+                    .hasMessage("the file got shorter while it was read");
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[100_000]; // not a divisor of the window
+        while (out.size() < limit) {
+            int n = in.read(buffer, 0, Math.min(buffer.length, limit - out.size()));
+            if (n < 0) {
+                break;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+}
