@@ -26,34 +26,44 @@ final class MappedStream extends InputStream {
      */
     static final long WINDOW = 4L << 20;
 
-    private static final MethodHandle OF_CONFINED; // () -> Arena
-    private static final MethodHandle MAP; // (FileChannel, MapMode, long, long, Arena) -> MemorySegment
-    private static final MethodHandle AS_BYTE_BUFFER; // (MemorySegment) -> ByteBuffer
+    /**
+     * Ranges shorter than this are read the ordinary way: finding the foreign-memory API by name
+     * takes 20 ms of a start on this machine (its method handles are spun at run time), more than
+     * mapping saves on a small log.
+     */
+    static final long MAP_FROM = 32L << 20;
 
-    static {
-        MethodHandle ofConfined = null;
-        MethodHandle map = null;
-        MethodHandle asByteBuffer = null;
-        if (Runtime.version().feature() >= 22) { // a preview API before 22
-            try {
-                Class<?> arena = Class.forName("java.lang.foreign.Arena");
-                Class<?> segment = Class.forName("java.lang.foreign.MemorySegment");
-                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-                ofConfined = lookup.findStatic(arena, "ofConfined", MethodType.methodType(arena))
-                        .asType(MethodType.methodType(AutoCloseable.class));
-                map = lookup.findVirtual(FileChannel.class, "map", MethodType.methodType(segment,
-                        FileChannel.MapMode.class, long.class, long.class, arena))
-                        .asType(MethodType.methodType(Object.class, FileChannel.class, FileChannel.MapMode.class,
-                                long.class, long.class, AutoCloseable.class));
-                asByteBuffer = lookup.findVirtual(segment, "asByteBuffer", MethodType.methodType(ByteBuffer.class))
-                        .asType(MethodType.methodType(ByteBuffer.class, Object.class));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                ofConfined = null; // an unusual JDK: read the ordinary way
+    /** The foreign-memory API's handles, looked up the first time a range is long enough to map. */
+    private static final class Api {
+        static final MethodHandle OF_CONFINED; // () -> Arena
+        static final MethodHandle MAP; // (FileChannel, MapMode, long, long, Arena) -> MemorySegment
+        static final MethodHandle AS_BYTE_BUFFER; // (MemorySegment) -> ByteBuffer
+
+        static {
+            MethodHandle ofConfined = null;
+            MethodHandle map = null;
+            MethodHandle asByteBuffer = null;
+            if (Runtime.version().feature() >= 22) { // a preview API before 22
+                try {
+                    Class<?> arena = Class.forName("java.lang.foreign.Arena");
+                    Class<?> segment = Class.forName("java.lang.foreign.MemorySegment");
+                    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                    ofConfined = lookup.findStatic(arena, "ofConfined", MethodType.methodType(arena))
+                            .asType(MethodType.methodType(AutoCloseable.class));
+                    map = lookup.findVirtual(FileChannel.class, "map", MethodType.methodType(segment,
+                            FileChannel.MapMode.class, long.class, long.class, arena))
+                            .asType(MethodType.methodType(Object.class, FileChannel.class, FileChannel.MapMode.class,
+                                    long.class, long.class, AutoCloseable.class));
+                    asByteBuffer = lookup.findVirtual(segment, "asByteBuffer", MethodType.methodType(ByteBuffer.class))
+                            .asType(MethodType.methodType(ByteBuffer.class, Object.class));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    ofConfined = null; // an unusual JDK: read the ordinary way
+                }
             }
+            OF_CONFINED = ofConfined;
+            MAP = map;
+            AS_BYTE_BUFFER = asByteBuffer;
         }
-        OF_CONFINED = ofConfined;
-        MAP = map;
-        AS_BYTE_BUFFER = asByteBuffer;
     }
 
     private final FileChannel channel;
@@ -70,17 +80,17 @@ final class MappedStream extends InputStream {
 
     /** Whether this JDK maps windows (else {@link #open} reads the ordinary way). */
     static boolean maps() {
-        return OF_CONFINED != null;
+        return Api.OF_CONFINED != null;
     }
 
     /**
      * The bytes of {@code channel} from {@code start} to {@code end}, mapped a window at a time
-     * where the JDK allows, else read from the channel (moved to {@code start}; the caller stops at
-     * {@code end}). Reads must come from the thread that makes the first one; closing the stream
-     * unmaps its window and leaves the channel open.
+     * where the JDK allows and the range is {@link #MAP_FROM} or longer, else read from the channel
+     * (moved to {@code start}; the caller stops at {@code end}). Reads must come from the thread
+     * that makes the first one; closing the stream unmaps its window and leaves the channel open.
      */
     static InputStream open(FileChannel channel, long start, long end) throws IOException {
-        if (maps()) {
+        if (end - start >= MAP_FROM && maps()) {
             return new MappedStream(channel, start, end);
         }
         channel.position(start);
@@ -122,9 +132,9 @@ final class MappedStream extends InputStream {
             throw new IOException("the file got shorter while it was read");
         }
         try {
-            arena = (AutoCloseable) OF_CONFINED.invokeExact();
-            Object segment = (Object) MAP.invokeExact(channel, FileChannel.MapMode.READ_ONLY, position, size, arena);
-            window = (ByteBuffer) AS_BYTE_BUFFER.invokeExact(segment);
+            arena = (AutoCloseable) Api.OF_CONFINED.invokeExact();
+            Object segment = (Object) Api.MAP.invokeExact(channel, FileChannel.MapMode.READ_ONLY, position, size, arena);
+            window = (ByteBuffer) Api.AS_BYTE_BUFFER.invokeExact(segment);
         } catch (IOException | RuntimeException | Error e) {
             unmap();
             throw e;

@@ -23,19 +23,21 @@ class MappedStreamTest {
 
     @Test
     void rangesAcrossWindowsReadAsTheFilesBytes() throws IOException {
-        // two and a half windows, so that reads cross window ends at offsets no window starts at
-        byte[] content = new byte[(int) (MappedStream.WINDOW * 5 / 2)];
+        // long enough to be mapped, and windows and a half more, so that reads cross window ends
+        byte[] content = new byte[(int) (MappedStream.MAP_FROM + MappedStream.WINDOW * 5 / 2)];
         new Random(22).nextBytes(content);
         Path file = Files.write(dir.resolve("log.jsonl"), content);
-        long[][] ranges = {{0, content.length}, {1, content.length - 3}, {MappedStream.WINDOW - 5, MappedStream.WINDOW + 7},
-            {content.length, content.length}, {12_345, 12_346}};
+        long w = MappedStream.WINDOW;
+        long[][] ranges = {{0, content.length}, {1, content.length - 3}, {w - 5, content.length - w - 7},
+            {content.length, content.length}, {12_345, 12_346}}; // the last two too short to map
         for (long[] range : ranges) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                     InputStream in = MappedStream.open(channel, range[0], range[1])) {
                 // the ordinary stream (an older JDK) reads to the file's end; the caller stops at the range's
                 byte[] read = readAtMost(in, (int) (range[1] - range[0]));
                 assertThat(read).isEqualTo(Arrays.copyOfRange(content, (int) range[0], (int) range[1]));
-                if (MappedStream.maps()) {
+                if (MappedStream.maps() && range[1] - range[0] >= MappedStream.MAP_FROM) {
+                    assertThat(in).isInstanceOf(MappedStream.class);
                     assertThat(in.read()).isEqualTo(-1);
                 }
             }
@@ -46,7 +48,7 @@ class MappedStreamTest {
     void aFileCutShortWhileItIsReadIsAnIoErrorNotACrash() throws IOException {
         // on JDK 17 read(2) just ends early, and the reader's own checks see the cut record
         assumeTrue(MappedStream.maps(), "this JDK reads files the ordinary way");
-        byte[] content = new byte[(int) (MappedStream.WINDOW * 2)];
+        byte[] content = new byte[(int) MappedStream.MAP_FROM];
         Arrays.fill(content, (byte) 'x');
         Path file = Files.write(dir.resolve("cut.jsonl"), content);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
