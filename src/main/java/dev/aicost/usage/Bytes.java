@@ -41,10 +41,7 @@ final class Bytes {
     static int quoteBackslashOrControl(byte[] b, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(b, i);
-            // bytes below 0x20: (word - 0x20..) borrows out of exactly those (and of none at or
-            // above 0x80, which ~word clears); the lowest flagged byte is always a true one
-            long match = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | ((word - SPACES) & ~word & HIGHS);
+            long match = stringStops((long) LONGS.get(b, i));
             if (match != 0) {
                 return i + firstFlagged(match);
             }
@@ -65,6 +62,16 @@ final class Bytes {
      */
     static int firstFlagged(long match) {
         return (int) ((((match & -match) >>> 7) * 0x0001020304050607L) >>> 56);
+    }
+
+    /**
+     * The high bit set in the bytes of {@code word} that are a quote, a backslash or a control
+     * character, exactly so in the lowest one flagged (higher ones may be false positives); 0 when
+     * there is none. Bytes below 0x20: (word - 0x20..) borrows out of exactly those (and of none at
+     * or above 0x80, which ~word clears).
+     */
+    static long stringStops(long word) {
+        return zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES) | ((word - SPACES) & ~word & HIGHS);
     }
 
     /** High bit set in the lowest byte of {@code x} that is zero (higher bytes may be false positives). */

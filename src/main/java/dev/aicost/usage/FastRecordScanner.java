@@ -159,25 +159,35 @@ final class FastRecordScanner {
         }
         boolean first = true;
         Guess previous = null; // the key before this one, when it is a known one
+        // the buffer and its end in locals, and whitespace looked for only where a byte is one:
+        // under C1 each field read is a load, and this loop runs a dozen times a record
+        byte[] bytes = b;
+        int stop = end;
         while (true) {
-            skipWhitespace();
-            if (pos >= end || b[pos] != '"') {
+            int p = pos;
+            if (p < stop && bytes[p] <= ' ') {
+                skipSpaces();
+                p = pos;
+            }
+            if (p >= stop || bytes[p] != '"') {
                 return false;
             }
-            int keyStart = ++pos;
+            int keyStart = p + 1;
             int keyEnd;
             int field;
             Guess guess = first ? firsts[which] : previous == null ? null : previous.next;
-            if (guess != null && guess.at(b, keyStart, end)) {
+            if (guess != null && guess.at(bytes, keyStart, stop)) {
                 // the key that came next the last time, closing quote and all
                 keyEnd = keyStart + guess.length - 1;
-                pos = keyEnd + 1;
+                p = keyEnd + 1;
                 field = guess.field;
             } else {
+                pos = keyStart;
                 keyEnd = stringEnd();
                 if (keyEnd < 0) {
                     return false;
                 }
+                p = pos;
                 guess = known(which, keyStart, keyEnd);
                 field = guess != null ? guess.field : field(which, keyStart, keyEnd);
                 if (first) {
@@ -188,26 +198,39 @@ final class FastRecordScanner {
             }
             first = false;
             previous = guess;
-            skipWhitespace();
-            if (pos >= end || b[pos] != ':') {
+            if (p < stop && bytes[p] <= ' ') {
+                pos = p;
+                skipSpaces();
+                p = pos;
+            }
+            if (p >= stop || bytes[p] != ':') {
                 return false;
             }
-            pos++;
-            skipWhitespace();
-            if (pos >= end) {
+            p++;
+            if (p < stop && bytes[p] <= ' ') {
+                pos = p;
+                skipSpaces();
+                p = pos;
+            }
+            if (p >= stop) {
                 return false;
             }
+            pos = p;
             if (!value(which, field)) {
                 return false;
             }
-            skipWhitespace();
-            if (pos >= end) {
+            p = pos;
+            if (p < stop && bytes[p] <= ' ') {
+                skipSpaces();
+                p = pos;
+            }
+            if (p >= stop) {
                 return false;
             }
-            if (b[pos] == ',') {
-                pos++;
-            } else if (b[pos] == '}') {
-                pos++;
+            if (bytes[p] == ',') {
+                pos = p + 1;
+            } else if (bytes[p] == '}') {
+                pos = p + 1;
                 return true;
             } else {
                 return false;
@@ -474,11 +497,40 @@ final class FastRecordScanner {
                     continue;
                 }
                 if (kind == QUOTE) {
-                    pos = p;
-                    if (!skipString()) {
-                        return false;
+                    // the string, eight bytes at a time, here rather than in calls: under C1 a
+                    // call is not inlined and the scanner's fields are memory, these are registers
+                    p++;
+                    while (true) {
+                        long match = 0;
+                        while (p + 8 <= stop) {
+                            match = Bytes.stringStops(Bytes.longAt(bytes, p));
+                            if (match != 0) {
+                                break;
+                            }
+                            p += 8;
+                        }
+                        if (match != 0) {
+                            p += Bytes.firstFlagged(match);
+                        } else {
+                            while (p < stop && !STRING_STOP[bytes[p] & 0xff]) {
+                                p++;
+                            }
+                            if (p >= stop) {
+                                pos = p;
+                                return false;
+                            }
+                        }
+                        byte stopByte = bytes[p];
+                        if (stopByte == '"') {
+                            p++;
+                            break;
+                        }
+                        if (stopByte != '\\') {
+                            pos = p; // a raw control character: a newline cuts the record
+                            return false;
+                        }
+                        p += 2;
                     }
-                    p = pos;
                     continue;
                 }
                 if (kind == OPEN) {
