@@ -161,9 +161,19 @@ public final class UsageAggregator {
      */
     public void addSums(String modelId, String tag, String region, String inferenceRegion, long epochHour, int band,
             long calls, long input, long cacheRead, long cacheWrite, long output) {
+        addDaySums(modelId, tag, region, inferenceRegion, Math.floorDiv(epochHour, 24), band, calls, input, cacheRead,
+                cacheWrite, output);
+        addHourTokens(epochHour, input + cacheRead + cacheWrite + output);
+    }
+
+    /**
+     * Sums of {@code calls} calls of one model, tag, region, inference region, day and context
+     * band, without their hours: the tokens of each hour come through {@link #addHourTokens}.
+     */
+    void addDaySums(String modelId, String tag, String region, String inferenceRegion, long epochDay, int band,
+            long calls, long input, long cacheRead, long cacheWrite, long output) {
         records += calls;
-        Group group = groups.computeIfAbsent(new GroupKey(modelId, tag, region, Math.floorDiv(epochHour, 24)),
-                this::newGroup);
+        Group group = groups.computeIfAbsent(new GroupKey(modelId, tag, region, epochDay), this::newGroup);
         if (region != null || inferenceRegion != null) {
             routes.computeIfAbsent(new RegionRoute(region, inferenceRegion), k -> new long[1])[0] += calls;
         }
@@ -172,7 +182,11 @@ public final class UsageAggregator {
         group.cacheRead[band] += cacheRead;
         group.cacheWrite[band] += cacheWrite;
         group.output[band] += output;
-        hourly.computeIfAbsent(epochHour, h -> new long[1])[0] += input + cacheRead + cacheWrite + output;
+    }
+
+    /** Tokens (input, cache and output) of calls already counted, in the hour {@code epochHour}. */
+    void addHourTokens(long epochHour, long tokens) {
+        hourly.computeIfAbsent(epochHour, h -> new long[1])[0] += tokens;
     }
 
     /** The long-context threshold of a logged model id in input tokens, or a value <= 0 for none. */

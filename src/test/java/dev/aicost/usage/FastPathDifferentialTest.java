@@ -114,6 +114,26 @@ class FastPathDifferentialTest {
     }
 
     @Test
+    void manyDaysAndHoursReadTheSame() throws IOException {
+        // 3,000 distinct hours over 125 days (the scanner's hour table starts at 1,024 slots and
+        // grows twice) and hours that cross midnight into the next day's group
+        StringBuilder text = new StringBuilder();
+        long start = java.time.Instant.parse("2026-06-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 6000; i++) {
+            String timestamp = java.time.Instant.ofEpochSecond(start + (i % 3000) * 3600L + i % 60).toString();
+            text.append("{\"timestamp\":\"").append(timestamp).append("\",\"modelId\":\"m").append(i % 3)
+                    .append("\",\"input\":{\"inputTokenCount\":").append(i % 1000)
+                    .append("},\"output\":{\"outputTokenCount\":").append(i % 10).append("}}\n");
+        }
+        Map<String, String> fast = aggregate(text.toString(), true);
+        assertThat(fast).isEqualTo(aggregate(text.toString(), false));
+        // the first hour (lines 0 and 3,000): input 0 + 0, output 0 + 0; the second (1 and 3,001):
+        // input 1 + 1, output 1 + 1, so 4 tokens
+        assertThat(fast.get("hours")).startsWith("{" + start / 3600 + "=0, " + (start / 3600 + 1) + "=4,");
+        assertThat(fast.get("records")).isEqualTo("6000 / malformed 0");
+    }
+
+    @Test
     void edgeCasesReadTheSame() throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("src/test/resources/usage/invocations.jsonl")));
         lines.addAll(List.of(
