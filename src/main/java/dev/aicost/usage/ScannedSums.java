@@ -12,9 +12,9 @@ import java.util.Map;
  * {@link UsageAggregator#add} makes four map lookups with three new key objects, which took about a
  * fifth of a one-thread scan. (Keyed by hour, the one table of a month-long log outgrew the
  * processor's cache: 4,320 groups spread over 1.6 MB of arrays, against 180 groups' 14 KB of sums
- * by day and 720 hours' 16 KB.) A record whose strings
- * the scanner did not number (past its 256 distinct values) or whose day does not fit goes to the
- * aggregator directly; both routes give the same sums.
+ * by day and 720 hours' 16 KB.) A record whose strings the scanner did not number (past its 256
+ * distinct values) or whose day does not fit goes to the aggregator directly; both routes give the
+ * same sums.
  */
 final class ScannedSums {
     private static final int FIELDS = 10; // calls, input, cache read, cache write, output; x2 context bands
