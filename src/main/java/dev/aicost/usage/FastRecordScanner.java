@@ -523,6 +523,10 @@ final class FastRecordScanner {
                         byte stopByte = bytes[p];
                         if (stopByte == '"') {
                             p++;
+                            if (p + 1 < stop && bytes[p + 1] == '"' && (bytes[p] == ':' || bytes[p] == ',')) {
+                                p += 2; // a key's string value or the next key at once: no table step between
+                                continue;
+                            }
                             break;
                         }
                         if (stopByte != '\\') {
