@@ -393,7 +393,10 @@ final class FastRecordScanner {
         Guess next;
         private final byte[] bytes;
         private final long[] words;
+        /** The last eight bytes; of a key shorter than eight, its bytes in the low bytes of a word. */
         private final long lastWord;
+        /** For a key shorter than eight bytes, the low bytes that hold it; else 0. */
+        private final long shortMask;
 
         Guess(byte[] b, int from, int to, int field) {
             this.bytes = java.util.Arrays.copyOfRange(b, from, to);
@@ -403,12 +406,26 @@ final class FastRecordScanner {
             for (int w = 0; w < words.length; w++) {
                 words[w] = Bytes.longAt(bytes, w << 3);
             }
-            this.lastWord = length >= 8 ? Bytes.longAt(bytes, length - 8) : 0;
+            if (length >= 8) {
+                this.lastWord = Bytes.longAt(bytes, length - 8);
+                this.shortMask = 0;
+            } else {
+                long word = 0;
+                for (int i = length - 1; i >= 0; i--) {
+                    word = word << 8 | (bytes[i] & 0xff);
+                }
+                this.lastWord = word;
+                this.shortMask = -1L >>> (64 - 8 * length);
+            }
         }
 
         /** Whether these bytes are at {@code at}, before {@code end}. */
         boolean at(byte[] b, int at, int end) {
             if (length < 8) {
+                // one masked load where the array has eight bytes there (Arrays.equals is calls under C1)
+                if (at + 8 <= b.length) {
+                    return at + length <= end && (Bytes.longAt(b, at) & shortMask) == lastWord;
+                }
                 return Bytes.startsWith(b, at, end, bytes);
             }
             if (at + length > end) {
