@@ -66,6 +66,8 @@ final class MappedStream extends InputStream {
         }
     }
 
+    private static final String SHORTER = "the file got shorter while it was read";
+
     private final FileChannel channel;
     private final long end;
     private long position;
@@ -99,8 +101,14 @@ final class MappedStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        if ((window == null || !window.hasRemaining()) && !next()) {
+            return -1;
+        }
+        try {
+            return window.get() & 0xff;
+        } catch (InternalError e) {
+            throw new IOException(SHORTER, e);
+        }
     }
 
     @Override
@@ -116,7 +124,7 @@ final class MappedStream extends InputStream {
             window.get(b, off, n);
         } catch (InternalError e) {
             // the JDK's word for a SIGBUS: the mapped pages are past the file's end now
-            throw new IOException("the file got shorter while it was read", e);
+            throw new IOException(SHORTER, e);
         }
         return n;
     }
@@ -129,7 +137,7 @@ final class MappedStream extends InputStream {
         }
         long size = Math.min(WINDOW, end - position);
         if (position + size > channel.size()) {
-            throw new IOException("the file got shorter while it was read");
+            throw new IOException(SHORTER);
         }
         try {
             arena = (AutoCloseable) Api.OF_CONFINED.invokeExact();
