@@ -101,7 +101,7 @@ final class MappedStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        if ((window == null || !window.hasRemaining()) && !next()) {
+        if (!ready()) {
             return -1;
         }
         try {
@@ -116,7 +116,7 @@ final class MappedStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        if ((window == null || !window.hasRemaining()) && !next()) {
+        if (!ready()) {
             return -1;
         }
         int n = Math.min(len, window.remaining());
@@ -127,6 +127,11 @@ final class MappedStream extends InputStream {
             throw new IOException(SHORTER, e);
         }
         return n;
+    }
+
+    /** Whether the window has bytes left, after mapping the next one if it had none; false at the end. */
+    private boolean ready() throws IOException {
+        return window != null && window.hasRemaining() || next();
     }
 
     /** Unmaps the window read and maps the next; false at the end of the range. */

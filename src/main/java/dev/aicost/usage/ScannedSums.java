@@ -63,14 +63,9 @@ final class ScannedSums {
         }
         long key = ((((((day << INDEX_BITS) | model.number()) << INDEX_BITS) | tag.number()) << INDEX_BITS)
                 | region.number()) << INDEX_BITS | inference.number();
-        int mask = keys.length - 1;
-        int slot = home(key, mask);
-        while (keys[slot] != key) {
-            if (keys[slot] == 0) { // model numbers start at 1, so no key is 0
-                slot = newSlot(slot, key, model, tag, region, inference);
-                break;
-            }
-            slot = (slot + 1) & mask;
+        int slot = slot(keys, key);
+        if (keys[slot] == 0) { // model numbers start at 1, so no key is 0
+            slot = newSlot(slot, key, model, tag, region, inference);
         }
         long input = scanner.input;
         long cacheRead = scanner.cacheRead;
@@ -96,19 +91,14 @@ final class ScannedSums {
 
     /** Adds {@code tokens} to the hour whose key (hour plus one) is {@code hourKey}. */
     private void addHour(long hourKey, long tokens) {
-        int mask = hourKeys.length - 1;
-        int slot = home(hourKey, mask);
-        while (hourKeys[slot] != hourKey) {
-            if (hourKeys[slot] == 0) {
-                hourKeys[slot] = hourKey;
-                if (++hoursUsed * 2 > hourKeys.length) {
-                    growHours();
-                    addHour(hourKey, tokens);
-                    return;
-                }
-                break;
+        int slot = slot(hourKeys, hourKey);
+        if (hourKeys[slot] == 0) {
+            if ((hoursUsed + 1) * 2 > hourKeys.length) {
+                growHours();
+                slot = slot(hourKeys, hourKey);
             }
-            slot = (slot + 1) & mask;
+            hourKeys[slot] = hourKey;
+            hoursUsed++;
         }
         hourTokens[slot] += tokens;
     }
@@ -118,13 +108,9 @@ final class ScannedSums {
         long[] oldTokens = hourTokens;
         hourKeys = new long[oldKeys.length * 2];
         hourTokens = new long[hourKeys.length];
-        int mask = hourKeys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != 0) {
-                int at = home(oldKeys[i], mask);
-                while (hourKeys[at] != 0) {
-                    at = (at + 1) & mask;
-                }
+                int at = slot(hourKeys, oldKeys[i]);
                 hourKeys[at] = oldKeys[i];
                 hourTokens[at] = oldTokens[i];
             }
@@ -162,17 +148,20 @@ final class ScannedSums {
             return slot;
         }
         grow();
-        int mask = keys.length - 1;
-        int at = home(key, mask);
-        while (keys[at] != key) {
+        return slot(keys, key);
+    }
+
+    /**
+     * The slot of {@code key} in an open-addressing table of a power-of-two size (0 marks an empty
+     * slot), or the empty slot where its probe ends when it is not there.
+     */
+    private static int slot(long[] table, long key) {
+        int mask = table.length - 1;
+        int at = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        while (table[at] != key && table[at] != 0) {
             at = (at + 1) & mask;
         }
         return at;
-    }
-
-    /** The slot a key's probe starts at, in a table of {@code mask + 1} slots. */
-    private static int home(long key, int mask) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
     }
 
     private void grow() {
@@ -184,16 +173,12 @@ final class ScannedSums {
         sums = new long[keys.length * FIELDS];
         names = new Entry[keys.length][];
         shapeOf = new int[keys.length];
-        int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             long key = oldKeys[i];
             if (key == 0) {
                 continue;
             }
-            int at = home(key, mask);
-            while (keys[at] != 0) {
-                at = (at + 1) & mask;
-            }
+            int at = slot(keys, key);
             keys[at] = key;
             System.arraycopy(oldSums, i * FIELDS, sums, at * FIELDS, FIELDS);
             names[at] = oldNames[i];
