@@ -381,27 +381,37 @@ final class FastRecordScanner {
     }
 
     /**
-     * A key and its closing quote as met at one place of one kind of object, compared with the
-     * bytes there eight at a time (the last word overlapping the one before it), and the wanted
-     * field it is. Its bytes came from a key read the careful way: no quote, backslash or control
+     * A key and its closing quote as met at one place of one kind of object, and the wanted field
+     * it is. Its bytes came from a key read the careful way: no quote, backslash or control
      * character inside, so a match is that very key, ended where it ended.
      */
-    private static final class Guess {
-        final int length;
+    private static final class Guess extends Words {
         final int field;
         /** The key that followed this one the last time; null when none was known. */
         Guess next;
-        private final byte[] bytes;
-        private final long[] words;
-        /** The last eight bytes; of a key shorter than eight, its bytes in the low bytes of a word. */
-        private final long lastWord;
-        /** For a key shorter than eight bytes, the low bytes that hold it; else 0. */
-        private final long shortMask;
 
         Guess(byte[] b, int from, int to, int field) {
+            super(b, from, to);
+            this.field = field;
+        }
+    }
+
+    /**
+     * Bytes compared with the bytes at a place of a buffer eight at a time, the last word
+     * overlapping the one before it: a few loads where {@code Arrays.equals} is calls under C1.
+     */
+    static class Words {
+        final int length;
+        final byte[] bytes;
+        private final long[] words;
+        /** The last eight bytes; of bytes fewer than eight, those in the low bytes of a word. */
+        private final long lastWord;
+        /** For bytes fewer than eight, the low bytes of a word that hold them; else 0. */
+        private final long shortMask;
+
+        Words(byte[] b, int from, int to) {
             this.bytes = java.util.Arrays.copyOfRange(b, from, to);
             this.length = bytes.length;
-            this.field = field;
             this.words = new long[length >>> 3];
             for (int w = 0; w < words.length; w++) {
                 words[w] = Bytes.longAt(bytes, w << 3);
@@ -415,14 +425,14 @@ final class FastRecordScanner {
                     word = word << 8 | (bytes[i] & 0xff);
                 }
                 this.lastWord = word;
-                this.shortMask = -1L >>> (64 - 8 * length);
+                this.shortMask = length == 0 ? 0 : -1L >>> (64 - 8 * length);
             }
         }
 
         /** Whether these bytes are at {@code at}, before {@code end}. */
-        boolean at(byte[] b, int at, int end) {
+        final boolean at(byte[] b, int at, int end) {
             if (length < 8) {
-                // one masked load where the array has eight bytes there (Arrays.equals is calls under C1)
+                // one masked load where the array has eight bytes there
                 if (at + 8 <= b.length) {
                     return at + length <= end && (Bytes.longAt(b, at) & shortMask) == lastWord;
                 }
@@ -737,10 +747,28 @@ final class FastRecordScanner {
      */
     static final class Interner {
         static final int LIMIT = 256;
-        static final Entry ABSENT = new Entry(null, null, 0);
-        private final java.util.List<Entry> entries = new java.util.ArrayList<>();
+        static final Entry ABSENT = new Entry(new byte[0], 0, 0, null, 0);
+        private Entry[] entries = new Entry[8];
+        private int count;
 
-        record Entry(byte[] key, String value, int number) {
+        /** A kept string: its bytes, its text and its number. */
+        static final class Entry extends Words {
+            private final String value;
+            private final int number;
+
+            Entry(byte[] b, int from, int to, String value, int number) {
+                super(b, from, to);
+                this.value = value;
+                this.number = number;
+            }
+
+            String value() {
+                return value;
+            }
+
+            int number() {
+                return number;
+            }
         }
 
         String get(byte[] b, int from, int to) {
@@ -751,19 +779,21 @@ final class FastRecordScanner {
         /** The entry of {@code b[from, to)}, added when new; null when it is new and {@link #LIMIT} are kept. */
         Entry entry(byte[] b, int from, int to) {
             int length = to - from;
-            for (int i = 0; i < entries.size(); i++) {
-                Entry entry = entries.get(i);
-                byte[] key = entry.key();
-                if (key.length == length && java.util.Arrays.equals(key, 0, length, b, from, to)) {
+            Entry[] kept = entries;
+            for (int i = 0; i < count; i++) {
+                Entry entry = kept[i];
+                if (entry.length == length && entry.at(b, from, to)) {
                     return entry;
                 }
             }
-            if (entries.size() >= LIMIT) {
+            if (count >= LIMIT) {
                 return null;
             }
-            Entry entry = new Entry(java.util.Arrays.copyOfRange(b, from, to),
-                    new String(b, from, length, StandardCharsets.UTF_8), entries.size() + 1);
-            entries.add(entry);
+            if (count == kept.length) {
+                entries = java.util.Arrays.copyOf(kept, count * 2);
+            }
+            Entry entry = new Entry(b, from, to, new String(b, from, length, StandardCharsets.UTF_8), count + 1);
+            entries[count++] = entry;
             return entry;
         }
     }

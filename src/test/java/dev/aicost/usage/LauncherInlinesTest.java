@@ -25,7 +25,7 @@ class LauncherInlinesTest {
         for (String name : names) {
             Class<?> owner = FastRecordScanner.class;
             String method = name;
-            if (name.startsWith("$")) { // a nested class's: $Guess::at
+            if (name.startsWith("$")) { // a nested class's: $Words::at
                 owner = Class.forName(FastRecordScanner.class.getName() + name.substring(0, name.indexOf("::")));
                 method = name.substring(name.indexOf("::") + 2);
             }
