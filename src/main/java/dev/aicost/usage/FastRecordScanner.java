@@ -402,7 +402,7 @@ final class FastRecordScanner {
      */
     static class Words {
         final int length;
-        final byte[] bytes;
+        private final byte[] bytes;
         private final long[] words;
         /** The last eight bytes; of bytes fewer than eight, those in the low bytes of a word. */
         private final long lastWord;
