@@ -215,11 +215,19 @@ final class FastRecordScanner {
             if (p >= stop) {
                 return false;
             }
-            pos = p;
-            if (!value(which, field)) {
-                return false;
+            if (field == 0 && bytes[p] == '"') {
+                p = afterString(bytes, p + 1, stop); // an unwanted string, the commonest value
+                if (p < 0) {
+                    return false;
+                }
+                pos = p;
+            } else {
+                pos = p;
+                if (!value(which, field)) {
+                    return false;
+                }
+                p = pos;
             }
-            p = pos;
             if (p < stop && bytes[p] <= ' ') {
                 skipSpaces();
                 p = pos;
@@ -471,9 +479,7 @@ final class FastRecordScanner {
         byte[] bytes = b;
         int p = pos;
         int stop = end;
-        while (p < stop && !STRING_STOP[bytes[p] & 0xff]) {
-            p++;
-        }
+        p = Bytes.quoteBackslashOrControl(bytes, p, stop);
         pos = p;
         if (p < stop && bytes[p] == '"') {
             pos = p + 1;
@@ -487,23 +493,33 @@ final class FastRecordScanner {
      * record; JSON allows no other unescaped, and Jackson, which then reads the line, refuses it).
      */
     private boolean skipString() {
-        pos++;
-        while (pos < end) {
-            pos = Bytes.quoteBackslashOrControl(b, pos, end);
-            if (pos >= end) {
-                return false;
+        int after = afterString(b, pos + 1, end);
+        if (after < 0) {
+            return false;
+        }
+        pos = after;
+        return true;
+    }
+
+    /**
+     * Just past the closing quote of the string whose text starts at {@code p}, or -1 at a raw
+     * control character or before {@code stop}.
+     */
+    private static int afterString(byte[] bytes, int p, int stop) {
+        while (true) {
+            p = Bytes.quoteBackslashOrControl(bytes, p, stop);
+            if (p >= stop) {
+                return -1;
             }
-            byte c = b[pos];
+            byte c = bytes[p];
             if (c == '"') {
-                pos++;
-                return true;
+                return p + 1;
             }
             if (c != '\\') {
-                return false;
+                return -1;
             }
-            pos += 2;
+            p += 2;
         }
-        return false;
     }
 
     private boolean skipValue() {
