@@ -308,4 +308,35 @@ class FastPathDifferentialTest {
             }
         }
     }
+    /**
+     * Unwanted string values of the record and of {@code input} (skipped in the key loop, eight
+     * bytes at a time) with escapes at every offset of a word, and wanted strings (found eight bytes
+     * at a time) of every length from 1 to 24, are read by the fast path itself with the right
+     * model and counts; cut anywhere, the record is refused.
+     */
+    @Test
+    void skippedAndWantedStringsAtEveryOffsetAreReadByTheFastPathItself() {
+        FastRecordScanner scanner = new FastRecordScanner(null);
+        String[] awkward = {"say \\\"hi\\\"", "a\\\\", "\\\\\\\"", "caf\\u00e9 \\n", "é ✓ 日本", ""};
+        for (int t = 0; t < awkward.length; t++) {
+            String text = awkward[t];
+            for (int pad = 0; pad < 9; pad++) {
+                String skipped = "p".repeat(pad) + text;
+                // 54 records: every model id length from 1 to 24 at least twice
+                String model = "m" + "0123456789abcdefghijklm".substring(0, (pad + 9 * t) % 24);
+                String record = "{\"requestId\":\"" + skipped + "\",\"timestamp\":\"2026-10-01T01:00:00Z\","
+                        + "\"operation\":\"" + skipped + "\",\"modelId\":\"" + model + "\",\"input\":{"
+                        + "\"inputContentType\":\"" + skipped + "\",\"inputTokenCount\":" + (10 + pad) + "},"
+                        + "\"output\":{\"outputTokenCount\":" + (20 + pad) + "}}";
+                byte[] bytes = (record + "\n").getBytes(StandardCharsets.UTF_8);
+                assertThat(scanner.scanLine(bytes, 0, bytes.length)).as(record).isEqualTo(bytes.length);
+                assertThat(scanner.modelId()).as(record).isEqualTo(model);
+                assertThat(scanner.input).isEqualTo(10 + pad);
+                assertThat(scanner.output).isEqualTo(20 + pad);
+                for (int cut = 0; cut < bytes.length; cut++) {
+                    assertThat(scanner.scanLine(bytes, 0, cut)).as("cut at %d: %s", cut, record).isEqualTo(-1);
+                }
+            }
+        }
+    }
 }
