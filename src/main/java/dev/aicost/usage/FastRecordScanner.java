@@ -502,8 +502,8 @@ final class FastRecordScanner {
     }
 
     /**
-     * Just past the closing quote of the string whose text starts at {@code p}, or -1 at a raw
-     * control character or before {@code stop}.
+     * Just past the closing quote of the string whose text starts at {@code p}; -1 at a raw
+     * control character, or when the string does not end before {@code stop}.
      */
     private static int afterString(byte[] bytes, int p, int stop) {
         while (true) {

@@ -308,6 +308,7 @@ class FastPathDifferentialTest {
             }
         }
     }
+
     /**
      * Unwanted string values of the record and of {@code input} (skipped in the key loop, eight
      * bytes at a time) with escapes at every offset of a word, and wanted strings (found eight bytes
