@@ -31,6 +31,11 @@ import java.util.zip.GZIPInputStream;
 public final class InvocationLogReader {
     /** Plain files above this size are split across threads. */
     static final long SPLIT_ABOVE = 16L * 1024 * 1024;
+    /**
+     * Set in the launcher's archive-training run (CdsTraining), which reads a small log the way a
+     * large one is read, split across threads and mapped, so that those classes are archived too.
+     */
+    static final boolean TRAINING = Boolean.getBoolean("aicost.training");
     private static final int BUFFER = 1 << 20;
     private static final int MAX_LINE = 64 << 20;
     /** The tag value of calls whose record has no value for the {@code --by} key. */
@@ -98,7 +103,7 @@ public final class InvocationLogReader {
                 boolean gzip = detected.gzip();
                 boolean records = detected.shape() == InputFormat.Shape.JSON_RECORDS;
                 long size = Files.size(file);
-                if (!gzip && !records && threads > 1 && size > SPLIT_ABOVE) {
+                if (!gzip && !records && threads > 1 && (size > SPLIT_ABOVE || TRAINING)) {
                     long[] bounds = split(file, size, threads);
                     for (int i = 0; i + 1 < bounds.length; i++) {
                         parts.add(new Part(file, false, false, bounds[i], bounds[i + 1], i));

@@ -92,7 +92,7 @@ final class MappedStream extends InputStream {
      * that makes the first one; closing the stream unmaps its window and leaves the channel open.
      */
     static InputStream open(FileChannel channel, long start, long end) throws IOException {
-        if (end - start >= MAP_FROM && maps()) {
+        if ((end - start >= MAP_FROM || InvocationLogReader.TRAINING) && maps()) {
             return new MappedStream(channel, start, end);
         }
         channel.position(start);
