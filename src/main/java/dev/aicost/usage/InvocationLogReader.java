@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
@@ -84,8 +85,11 @@ public final class InvocationLogReader {
         }
     }
 
-    /** One piece of work: a whole file, or a byte range of a plain file. */
-    record Part(Path file, boolean gzip, boolean records, long start, long end, int index) {
+    /**
+     * One piece of work: a whole file, or a byte range of a plain file ({@code index} counts the
+     * ranges of one file from 0; {@code fileSize} is the whole file's).
+     */
+    record Part(Path file, boolean gzip, boolean records, long start, long end, int index, long fileSize) {
     }
 
     /** Reads {@code files} (regular files, already expanded), telling each one's shape by its content. */
@@ -93,9 +97,143 @@ public final class InvocationLogReader {
         return readDetected(files.stream().map(InputFormat::detect).toList(), aggregators, threads);
     }
 
-    /** Reads detected log files using up to {@code threads} threads. */
+    /**
+     * Reads detected log files using up to {@code threads} threads. A large plain file is cut at
+     * line boundaries into many more ranges than there are threads, and each thread takes the next
+     * range as it finishes one: a thread that the machine slows (a compile beside it, a busy
+     * neighbour) reads fewer of them, where with one range a thread the other would wait for it
+     * (400 MB log, 2 threads: one half took 150-200 ms longer than the other in two runs of three).
+     */
     public UsageAggregator readDetected(List<InputFormat.Detected> files, Supplier<UsageAggregator> aggregators,
             int threads) {
+        List<Part> parts = parts(files, threads);
+        int size = parts.size();
+        long[] lineCounts = new long[size];
+        Throwable[] failures = new Throwable[size];
+        AtomicInteger next = new AtomicInteger();
+        // the first range that failed: the ranges after it are not read, those before it are
+        // finished, so that the failure reported is the one reading in order meets first
+        AtomicInteger failedAt = new AtomicInteger(size);
+        // a gzip'd file is inflated on a thread of its own where fewer parts than threads leave one idle
+        boolean spareThread = threads > size;
+        List<Callable<Worker>> tasks = new ArrayList<>();
+        for (int t = 0; t < Math.min(threads, size); t++) {
+            tasks.add(() -> {
+                Worker worker = new Worker(aggregators.get());
+                for (int k = next.getAndIncrement(); k < size && k < failedAt.get(); k = next.getAndIncrement()) {
+                    int samplesBefore = worker.aggregator.sampleCount();
+                    try {
+                        lineCounts[k] = readPart(parts.get(k), worker, spareThread);
+                    } catch (IOException e) {
+                        failures[k] = dev.aicost.input.InputException.of(parts.get(k).file().toString(),
+                                dev.aicost.input.IoMessages.cannotRead(e));
+                    } catch (RuntimeException | Error e) {
+                        failures[k] = e;
+                    }
+                    if (failures[k] != null) {
+                        failedAt.accumulateAndGet(k, Math::min);
+                        break;
+                    }
+                    worker.samples.add(new int[] {k, samplesBefore, worker.aggregator.sampleCount()});
+                }
+                worker.lines.finish();
+                return worker;
+            });
+        }
+        List<Worker> workers;
+        try {
+            workers = Parallel.run("aicost-usage", threads, tasks);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // the tasks keep their failures
+        }
+        for (int k = 0; k < size; k++) {
+            if (failures[k] != null) {
+                throw placed(failures[k], linesBefore(parts, lineCounts, k));
+            }
+        }
+        UsageAggregator total = aggregators.get();
+        // malformed samples renumbered from their range's first line to their file's, and the first
+        // few in reading order kept, as one thread reading the ranges in turn would keep them
+        List<Sample> samples = new ArrayList<>();
+        for (Worker worker : workers) {
+            List<UsageAggregator.Malformed> own = worker.aggregator.samples();
+            for (int[] range : worker.samples) {
+                long shift = linesBefore(parts, lineCounts, range[0]);
+                for (int i = range[1]; i < range[2]; i++) {
+                    UsageAggregator.Malformed s = own.get(i);
+                    samples.add(new Sample(range[0], new UsageAggregator.Malformed(s.file(), s.line() + shift,
+                            s.message())));
+                }
+            }
+            total.merge(worker.aggregator);
+        }
+        java.util.Collections.sort(samples);
+        List<UsageAggregator.Malformed> kept = new ArrayList<>();
+        for (int i = 0; i < Math.min(UsageAggregator.SAMPLES, samples.size()); i++) {
+            kept.add(samples.get(i).malformed());
+        }
+        total.keepSamples(kept);
+        return total;
+    }
+
+    /** A malformed sample and the part it was met in, in reading order (no lambdas: none is linked yet here). */
+    private record Sample(int part, UsageAggregator.Malformed malformed) implements Comparable<Sample> {
+        @Override
+        public int compareTo(Sample other) {
+            return part != other.part ? Integer.compare(part, other.part)
+                    : Long.compare(malformed.line(), other.malformed.line());
+        }
+    }
+
+    /** What one thread keeps from part to part: its sums and where each part's malformed samples are. */
+    private final class Worker {
+        final UsageAggregator aggregator;
+        final Lines lines;
+        /** Per part read: its index, and its samples' range in the aggregator's list. */
+        final List<int[]> samples = new ArrayList<>();
+
+        Worker(UsageAggregator aggregator) {
+            this.aggregator = aggregator;
+            this.lines = new Lines(aggregator);
+        }
+    }
+
+    /** The lines of {@code part}'s file before it: the lines of the ranges of that file before it. */
+    private static long linesBefore(List<Part> parts, long[] lineCounts, int k) {
+        long lines = 0;
+        for (int j = k - parts.get(k).index(); j < k; j++) {
+            lines += lineCounts[j];
+        }
+        return lines;
+    }
+
+    /** {@code failure} with the line it names counted from its file's start, not its range's. */
+    private static RuntimeException placed(Throwable failure, long linesBefore) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (linesBefore == 0) {
+            return (RuntimeException) failure;
+        }
+        if (failure instanceof MalformedRecordException malformed) {
+            UsageAggregator.Malformed record = malformed.record();
+            return new MalformedRecordException(new UsageAggregator.Malformed(record.file(),
+                    record.line() + linesBefore, record.message()));
+        }
+        if (failure instanceof dev.aicost.input.InputException input && input.problems().size() == 1
+                && input.problems().get(0).line() > 0) {
+            dev.aicost.input.Problem p = input.problems().get(0);
+            return new dev.aicost.input.InputException(new dev.aicost.input.Problem(p.file(),
+                    (int) Math.min(Integer.MAX_VALUE, p.line() + linesBefore), p.column(), p.path(), p.message()));
+        }
+        return (RuntimeException) failure;
+    }
+
+    /**
+     * The parts {@code files} are read in: a whole file each, but for a plain file of lines above
+     * {@link #SPLIT_ABOVE} read with more than one thread, cut into ranges of {@link #chunk} bytes.
+     */
+    private static List<Part> parts(List<InputFormat.Detected> files, int threads) {
         List<Part> parts = new ArrayList<>();
         try {
             for (InputFormat.Detected detected : files) {
@@ -104,51 +242,35 @@ public final class InvocationLogReader {
                 boolean records = detected.shape() == InputFormat.Shape.JSON_RECORDS;
                 long size = Files.size(file);
                 if (!gzip && !records && threads > 1 && (size > SPLIT_ABOVE || TRAINING)) {
-                    long[] bounds = split(file, size, threads);
+                    int count = (int) Math.max(threads, Math.min(MAX_CHUNKS, (size + chunk(size, threads) - 1)
+                            / chunk(size, threads)));
+                    long[] bounds = split(file, size, count);
+                    int index = 0;
                     for (int i = 0; i + 1 < bounds.length; i++) {
-                        parts.add(new Part(file, false, false, bounds[i], bounds[i + 1], i));
+                        if (bounds[i + 1] > bounds[i] || i == 0) { // a line longer than a range leaves one empty
+                            parts.add(new Part(file, false, false, bounds[i], bounds[i + 1], index++, size));
+                        }
                     }
                 } else {
-                    parts.add(new Part(file, gzip, records, 0, size, 0));
+                    parts.add(new Part(file, gzip, records, 0, size, 0, size));
                 }
             }
         } catch (IOException e) {
             throw dev.aicost.input.InputException.of(files.isEmpty() ? "usage" : String.valueOf(files.get(0).path()),
                     dev.aicost.input.IoMessages.cannotRead(e));
         }
-        List<UsageAggregator> results = new ArrayList<>();
-        List<Callable<Long>> tasks = new ArrayList<>();
-        // a gzip'd part is inflated on a thread of its own where fewer parts than threads leave one idle
-        boolean spareThread = threads > parts.size();
-        for (Part part : parts) {
-            UsageAggregator aggregator = aggregators.get();
-            results.add(aggregator);
-            tasks.add(() -> {
-                try {
-                    return readPart(part, aggregator, spareThread);
-                } catch (IOException e) {
-                    throw dev.aicost.input.InputException.of(part.file().toString(),
-                            dev.aicost.input.IoMessages.cannotRead(e));
-                }
-            });
-        }
-        List<Long> lineCounts;
-        try {
-            lineCounts = Parallel.run("aicost-usage", threads, tasks);
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // the tasks word their own I/O failures
-        }
-        UsageAggregator total = aggregators.get();
-        long linesBefore = 0;
-        for (int i = 0; i < parts.size(); i++) {
-            if (parts.get(i).index() == 0) {
-                linesBefore = 0;
-            }
-            results.get(i).shiftLines(linesBefore);
-            linesBefore += lineCounts.get(i);
-            total.merge(results.get(i));
-        }
-        return total;
+        return parts;
+    }
+
+    /** At most this many ranges a file. */
+    private static final int MAX_CHUNKS = 4096;
+
+    /**
+     * The bytes of one range of a file of {@code size} bytes read with {@code threads} threads:
+     * sixteen ranges a thread, each 4 to 64 MB (a range costs a few system calls to map).
+     */
+    static long chunk(long size, int threads) {
+        return Math.max(4L << 20, Math.min(64L << 20, size / (16L * threads)));
     }
 
     /** Offsets that cut {@code file} into about {@code count} parts, each starting after a newline. */
@@ -185,14 +307,14 @@ public final class InvocationLogReader {
         return bounds;
     }
 
-    private long readPart(Part part, UsageAggregator aggregator, boolean spareThread) throws IOException {
+    private long readPart(Part part, Worker worker, boolean spareThread) throws IOException {
         try (FileChannel channel = FileChannel.open(part.file(), StandardOpenOption.READ)) {
             InputStream file;
             if (part.gzip()) {
                 channel.position(part.start());
                 file = Channels.newInputStream(channel); // read on the inflating thread, maybe
             } else {
-                file = MappedStream.open(channel, part.start(), part.end());
+                file = MappedStream.open(channel, part.start(), part.end(), part.fileSize());
             }
             InputStream raw = new CountingStream(file, part.end() - part.start(), bytesRead);
             InputStream in = raw;
@@ -204,19 +326,52 @@ public final class InvocationLogReader {
             }
             try (InputStream input = in) {
                 return part.records()
-                        ? readRecords(new BufferedInputStream(input, BUFFER), part.file().toString(), aggregator)
-                        : readLines(input, part.file().toString(), aggregator);
+                        ? readRecords(new BufferedInputStream(input, BUFFER), part.file().toString(), worker.aggregator)
+                        : readLines(input, part.file().toString(), worker.lines);
             }
         }
     }
 
-    /** Reads lines from {@code in}; returns how many lines it saw. */
+    /**
+     * What reading lines keeps from one part to the next on a thread: the read buffer, and the
+     * fast path's scanner and sums, handed to the aggregator at {@link #finish}.
+     */
+    final class Lines {
+        final UsageAggregator aggregator;
+        byte[] buffer;
+        final FastRecordScanner scanner;
+        final ScannedSums sums;
+
+        Lines(UsageAggregator aggregator) {
+            this.aggregator = aggregator;
+            this.scanner = fastPath && !strict ? scanners.get() : null;
+            this.sums = scanner == null ? null : new ScannedSums(scanner, aggregator, tagKey != null);
+        }
+
+        /** Hands the fast path's sums to the aggregator. */
+        void finish() {
+            if (sums != null) {
+                sums.flush();
+            }
+        }
+    }
+
+    /** Reads lines from {@code in} into {@code aggregator}; returns how many lines it saw. */
     long readLines(InputStream in, String file, UsageAggregator aggregator) throws IOException {
-        byte[] buffer = new byte[BUFFER];
+        Lines lines = new Lines(aggregator);
+        long count = readLines(in, file, lines);
+        lines.finish();
+        return count;
+    }
+
+    /** Reads lines from {@code in}; returns how many lines it saw. */
+    long readLines(InputStream in, String file, Lines lines) throws IOException {
+        byte[] buffer = lines.buffer == null ? new byte[BUFFER] : lines.buffer;
+        UsageAggregator aggregator = lines.aggregator;
         int filled = 0;
         long line = 0;
-        FastRecordScanner scanner = fastPath && !strict ? scanners.get() : null;
-        ScannedSums sums = scanner == null ? null : new ScannedSums(scanner, aggregator, tagKey != null);
+        FastRecordScanner scanner = lines.scanner;
+        ScannedSums sums = lines.sums;
         while (true) {
             if (filled == buffer.length) {
                 if (buffer.length >= MAX_LINE) {
@@ -225,6 +380,7 @@ public final class InvocationLogReader {
                             + (MAX_LINE >> 20) + " MB: no invocation-log record is that long"));
                 }
                 buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                lines.buffer = buffer;
             }
             int n;
             try {
@@ -265,12 +421,10 @@ public final class InvocationLogReader {
             System.arraycopy(buffer, start, buffer, 0, filled - start);
             filled -= start;
         }
+        lines.buffer = buffer;
         if (filled > 0) {
             line++;
             parseLine(buffer, 0, filled, file, line, aggregator);
-        }
-        if (sums != null) {
-            sums.flush();
         }
         return line;
     }

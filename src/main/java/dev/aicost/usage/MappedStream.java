@@ -27,9 +27,9 @@ final class MappedStream extends InputStream {
     static final long WINDOW = 4L << 20;
 
     /**
-     * Ranges shorter than this are read the ordinary way: finding the foreign-memory API by name
+     * Files shorter than this are read the ordinary way: finding the foreign-memory API by name
      * takes 20 ms of a start on this machine (its method handles are spun at run time), more than
-     * mapping saves on a small log.
+     * mapping saves on a small log. The ranges of a larger file are mapped however short they are.
      */
     static final long MAP_FROM = 32L << 20;
 
@@ -92,7 +92,15 @@ final class MappedStream extends InputStream {
      * that makes the first one; closing the stream unmaps its window and leaves the channel open.
      */
     static InputStream open(FileChannel channel, long start, long end) throws IOException {
-        if ((end - start >= MAP_FROM || InvocationLogReader.TRAINING) && maps()) {
+        return open(channel, start, end, end - start);
+    }
+
+    /**
+     * As {@link #open(FileChannel, long, long)}, for a range of a file of {@code fileSize} bytes:
+     * mapped when the file is long enough, however short the range.
+     */
+    static InputStream open(FileChannel channel, long start, long end, long fileSize) throws IOException {
+        if ((fileSize >= MAP_FROM || InvocationLogReader.TRAINING) && maps()) {
             return new MappedStream(channel, start, end);
         }
         channel.position(start);

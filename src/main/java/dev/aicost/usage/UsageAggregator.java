@@ -231,9 +231,20 @@ public final class UsageAggregator {
         return copy;
     }
 
-    /** Renumbers malformed samples of a file part that started after {@code lines} lines. */
-    void shiftLines(long lines) {
-        samples.replaceAll(s -> new Malformed(s.file(), s.line() + lines, s.message()));
+    /** How many malformed samples are kept (at most {@link #SAMPLES}). */
+    int sampleCount() {
+        return samples.size();
+    }
+
+    /** The malformed samples kept, in the order they were met. */
+    List<Malformed> samples() {
+        return List.copyOf(samples);
+    }
+
+    /** Keeps {@code kept} as the malformed samples, in place of those merged. */
+    void keepSamples(List<Malformed> kept) {
+        samples.clear();
+        samples.addAll(kept);
     }
 
     public long records() {

@@ -185,6 +185,63 @@ class UsageCommandTest {
         assertThat(two.get("total_cost").asText()).isEqualTo("120.252000");
     }
 
+    /**
+     * About 19 MB of good Haiku records (line 3 of the fixture) with bad ones at chosen lines, and
+     * one record whose 5 MB body is longer than a range: read with 2 or 3 threads, the file is cut
+     * into ranges of 4 MB taken by whichever thread is free.
+     */
+    private Path logWithBadLinesAt(long... badLines) throws IOException {
+        Path big = dir.resolve("ranges.jsonl");
+        String good = Files.readAllLines(Path.of(FIXTURE)).get(2);
+        String huge = good.replaceFirst("\"modelId\"", "\"padding\": \"" + "x".repeat(5 << 20) + "\", \"modelId\"");
+        java.util.Set<Long> bad = new java.util.HashSet<>();
+        for (long line : badLines) {
+            bad.add(line);
+        }
+        try (var out = Files.newBufferedWriter(big)) {
+            for (long line = 1; line <= 16_000; line++) {
+                out.write(bad.contains(line) ? "{\"timestamp\": \"2026-10-01T12:00:00Z\", \"line\": " + line + "}"
+                        : line == 7_000 ? huge : good);
+                out.write('\n');
+            }
+        }
+        return big;
+    }
+
+    @Test
+    void rangesTakenByWhicheverThreadIsFreeReportTheLinesOneThreadWould() throws IOException {
+        // seven bad records, one or more in each 4 MB range: the report keeps the first five by line
+        // (as one thread reading in order does) with their lines counted from the file's start
+        long[] bad = {2, 3_100, 6_999, 9_500, 12_345, 14_000, 15_999};
+        Path big = logWithBadLinesAt(bad);
+        assertThat(Files.size(big)).isBetween(16L << 20, 20L << 20); // split, in five ranges of 4 MB
+        JsonNode one = json(big.toString(), "--threads", "1");
+        for (String threads : new String[] {"2", "3"}) {
+            JsonNode many = json(big.toString(), "--threads", threads);
+            assertThat(many.get("records").asInt()).isEqualTo(16_000 - bad.length);
+            assertThat(many.get("malformed_records").asInt()).isEqualTo(bad.length);
+            List<Long> lines = new ArrayList<>();
+            many.get("malformed_samples").forEach(s -> lines.add(s.get("line").asLong()));
+            assertThat(lines).containsExactly(2L, 3_100L, 6_999L, 9_500L, 12_345L);
+            assertThat(many.get("malformed_samples")).isEqualTo(one.get("malformed_samples"));
+            assertThat(many.get("models")).isEqualTo(one.get("models"));
+            // 15,993 Haiku calls of 500 in and 100 out: 15,993 x (500 x 1.10 + 100 x 5.50) / 1e6 = 17.5923
+            assertThat(many.get("total_cost").asText()).isEqualTo("17.592300");
+        }
+    }
+
+    @Test
+    void strictNamesTheLineOfTheFileNotOfItsRange() throws IOException {
+        // the first bad record is in the fourth 4 MB range; before the ranges were counted together,
+        // two threads named its line within its half of the file (10001 for 30001, say)
+        Path big = logWithBadLinesAt(12_345, 15_000);
+        for (String threads : new String[] {"1", "2", "3"}) {
+            Cli.Result result = Cli.run("usage", big.toString(), "--strict", "--threads", threads);
+            assertThat(result.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(result.err()).contains(big + ":12345:").contains("modelId is missing");
+        }
+    }
+
     @Test
     void badInputs() {
         Cli.Result missing = Cli.run("usage", dir.resolve("nope").toString());
