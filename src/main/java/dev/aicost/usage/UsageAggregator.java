@@ -256,8 +256,10 @@ public final class UsageAggregator {
     }
 
     public List<Malformed> malformedSamples() {
-        return samples.stream().sorted(java.util.Comparator.comparing(Malformed::file)
-                .thenComparingLong(Malformed::line)).toList();
+        // by file, then line; written out, as UsageAnalysis's group order, for the JDK's lambdas
+        List<Malformed> sorted = new ArrayList<>(samples);
+        sorted.sort((a, b) -> a.file().equals(b.file()) ? Long.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
+        return List.copyOf(sorted);
     }
 
     public Map<GroupKey, Group> groups() {
