@@ -101,7 +101,7 @@ public final class InvocationLogReader {
      * Reads detected log files using up to {@code threads} threads. A large plain file is cut at
      * line boundaries into many more ranges than there are threads, and each thread takes the next
      * range as it finishes one: a thread that the machine slows (a compile beside it, a busy
-     * neighbour) reads fewer of them, where with one range a thread the other would wait for it
+     * neighbour) reads fewer of them, where with one range each the other thread waited for it
      * (400 MB log, 2 threads: one half took 150-200 ms longer than the other in two runs of three).
      */
     public UsageAggregator readDetected(List<InputFormat.Detected> files, Supplier<UsageAggregator> aggregators,
@@ -176,7 +176,10 @@ public final class InvocationLogReader {
         return total;
     }
 
-    /** A malformed sample and the part it was met in, in reading order (no lambdas: none is linked yet here). */
+    /**
+     * A malformed sample and the part it was met in, ordered as reading meets them (Comparable, not
+     * {@code Comparator.comparing}, whose lambdas the JDK spins at run time).
+     */
     private record Sample(int part, UsageAggregator.Malformed malformed) implements Comparable<Sample> {
         @Override
         public int compareTo(Sample other) {
