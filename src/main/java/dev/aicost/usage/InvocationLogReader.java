@@ -119,9 +119,9 @@ public final class InvocationLogReader {
         List<Callable<Worker>> tasks = new ArrayList<>();
         for (int t = 0; t < Math.min(threads, size); t++) {
             tasks.add(() -> {
-                Worker worker = new Worker(aggregators.get());
+                Worker worker = new Worker(new Lines(aggregators.get()));
                 for (int k = next.getAndIncrement(); k < size && k < failedAt.get(); k = next.getAndIncrement()) {
-                    int samplesBefore = worker.aggregator.sampleCount();
+                    int samplesBefore = worker.aggregator().sampleCount();
                     try {
                         lineCounts[k] = readPart(parts.get(k), worker, spareThread);
                     } catch (IOException e) {
@@ -134,7 +134,7 @@ public final class InvocationLogReader {
                         failedAt.accumulateAndGet(k, Math::min);
                         break;
                     }
-                    worker.samples.add(new int[] {k, samplesBefore, worker.aggregator.sampleCount()});
+                    worker.read.add(new PartRead(k, samplesBefore, worker.aggregator().sampleCount()));
                 }
                 worker.lines.finish();
                 return worker;
@@ -156,16 +156,15 @@ public final class InvocationLogReader {
         // few in reading order kept, as one thread reading the ranges in turn would keep them
         List<Sample> samples = new ArrayList<>();
         for (Worker worker : workers) {
-            List<UsageAggregator.Malformed> own = worker.aggregator.samples();
-            for (int[] range : worker.samples) {
-                long shift = linesBefore(parts, lineCounts, range[0]);
-                for (int i = range[1]; i < range[2]; i++) {
-                    UsageAggregator.Malformed s = own.get(i);
-                    samples.add(new Sample(range[0], new UsageAggregator.Malformed(s.file(), s.line() + shift,
+            List<UsageAggregator.Malformed> own = worker.aggregator().samples();
+            for (PartRead read : worker.read) {
+                long shift = linesBefore(parts, lineCounts, read.part());
+                for (UsageAggregator.Malformed s : own.subList(read.samplesFrom(), read.samplesTo())) {
+                    samples.add(new Sample(read.part(), new UsageAggregator.Malformed(s.file(), s.line() + shift,
                             s.message())));
                 }
             }
-            total.merge(worker.aggregator);
+            total.merge(worker.aggregator());
         }
         java.util.Collections.sort(samples);
         List<UsageAggregator.Malformed> kept = new ArrayList<>();
@@ -188,17 +187,22 @@ public final class InvocationLogReader {
         }
     }
 
-    /** What one thread keeps from part to part: its sums and where each part's malformed samples are. */
-    private final class Worker {
-        final UsageAggregator aggregator;
-        final Lines lines;
-        /** Per part read: its index, and its samples' range in the aggregator's list. */
-        final List<int[]> samples = new ArrayList<>();
-
-        Worker(UsageAggregator aggregator) {
-            this.aggregator = aggregator;
-            this.lines = new Lines(aggregator);
+    /**
+     * What one thread keeps from part to part: how it reads lines (its aggregator among them), and
+     * which parts it read, in order.
+     */
+    private record Worker(Lines lines, List<PartRead> read) {
+        Worker(Lines lines) {
+            this(lines, new ArrayList<>());
         }
+
+        UsageAggregator aggregator() {
+            return lines.aggregator;
+        }
+    }
+
+    /** A part a thread read, and where the malformed samples it met are in the thread's aggregator. */
+    private record PartRead(int part, int samplesFrom, int samplesTo) {
     }
 
     /** The lines of {@code part}'s file before it: the lines of the ranges of that file before it. */
@@ -245,8 +249,8 @@ public final class InvocationLogReader {
                 boolean records = detected.shape() == InputFormat.Shape.JSON_RECORDS;
                 long size = Files.size(file);
                 if (!gzip && !records && threads > 1 && (size > SPLIT_ABOVE || TRAINING)) {
-                    int count = (int) Math.max(threads, Math.min(MAX_CHUNKS, (size + chunk(size, threads) - 1)
-                            / chunk(size, threads)));
+                    long chunk = chunk(size, threads);
+                    int count = (int) Math.max(threads, Math.min(MAX_CHUNKS, (size + chunk - 1) / chunk));
                     long[] bounds = split(file, size, count);
                     int index = 0;
                     for (int i = 0; i + 1 < bounds.length; i++) {
@@ -329,7 +333,7 @@ public final class InvocationLogReader {
             }
             try (InputStream input = in) {
                 return part.records()
-                        ? readRecords(new BufferedInputStream(input, BUFFER), part.file().toString(), worker.aggregator)
+                        ? readRecords(new BufferedInputStream(input, BUFFER), part.file().toString(), worker.aggregator())
                         : readLines(input, part.file().toString(), worker.lines);
             }
         }
@@ -383,7 +387,6 @@ public final class InvocationLogReader {
                             + (MAX_LINE >> 20) + " MB: no invocation-log record is that long"));
                 }
                 buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
-                lines.buffer = buffer;
             }
             int n;
             try {

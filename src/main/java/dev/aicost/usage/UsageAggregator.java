@@ -256,9 +256,10 @@ public final class UsageAggregator {
     }
 
     public List<Malformed> malformedSamples() {
-        // by file, then line; written out, as UsageAnalysis's group order, for the JDK's lambdas
+        // by file, then line (written out: see UsageAnalysis.compareGroups)
         List<Malformed> sorted = new ArrayList<>(samples);
-        sorted.sort((a, b) -> a.file().equals(b.file()) ? Long.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
+        sorted.sort((a, b) -> a.file().equals(b.file()) ? Long.compare(a.line(), b.line())
+                : a.file().compareTo(b.file()));
         return List.copyOf(sorted);
     }
 

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +146,7 @@ public final class UsageAnalysis {
         boolean tagged = false;
         List<Map.Entry<UsageAggregator.GroupKey, UsageAggregator.Group>> entries =
                 new ArrayList<>(aggregate.groups().entrySet());
-        entries.sort(GROUP_ORDER);
+        entries.sort((a, b) -> compareGroups(a.getKey(), b.getKey()));
         // a logged id is matched to each card once, not once a day and tag (a miss on the card's ids
         // goes through all its aliases: 7 ms of a month-long log's report)
         Map<RateCard, Map<String, Optional<ModelPrice>>> matched = new java.util.IdentityHashMap<>();
@@ -182,7 +181,7 @@ public final class UsageAnalysis {
         List<Row> models = byModel.values().stream().map(RowBuilder::build).toList();
         List<Row> groups = tagged ? byGroup.values().stream().map(RowBuilder::build)
                 .sorted((a, b) -> a.tag().equals(b.tag()) ? a.model().compareTo(b.model()) : a.tag().compareTo(b.tag()))
-                .toList() : List.of(); // written out, as GROUP_ORDER
+                .toList() : List.of(); // written out: see compareGroups
         BigDecimal total = BigDecimal.ZERO;
         for (Row row : models) {
             if (row.cost() != null) {
@@ -209,30 +208,21 @@ public final class UsageAnalysis {
     }
 
     /**
-     * Groups by model, tag, region and day. A class of its own: the lambdas that
-     * {@code Comparator.comparing} and {@code thenComparing} make are spun when first called, on
-     * JDK 25 too, whose AOT cache holds the lambdas of our classes but not these of the JDK's (three
-     * classes and their method handles: about 5 ms of every usage run, seen in -Xlog:class+load).
+     * Groups by model, tag, region and day. Comparisons written out, here and in the other sorts of
+     * the report: the lambdas that {@code Comparator.comparing} and {@code thenComparing} make are
+     * the JDK's, spun when first called, on JDK 25 too, whose AOT cache holds our classes' lambdas
+     * but not these (three classes and their method handles: about 5 ms of every usage run, seen in
+     * -Xlog:class+load).
      */
-    private static final Comparator<Map.Entry<UsageAggregator.GroupKey, UsageAggregator.Group>> GROUP_ORDER =
-            new GroupOrder();
-
-    private static final class GroupOrder
-            implements Comparator<Map.Entry<UsageAggregator.GroupKey, UsageAggregator.Group>> {
-        @Override
-        public int compare(Map.Entry<UsageAggregator.GroupKey, UsageAggregator.Group> a,
-                Map.Entry<UsageAggregator.GroupKey, UsageAggregator.Group> b) {
-            UsageAggregator.GroupKey x = a.getKey();
-            UsageAggregator.GroupKey y = b.getKey();
-            int c = x.modelId().compareTo(y.modelId());
-            if (c == 0) {
-                c = String.valueOf(x.tag()).compareTo(String.valueOf(y.tag()));
-            }
-            if (c == 0) {
-                c = String.valueOf(x.region()).compareTo(String.valueOf(y.region()));
-            }
-            return c != 0 ? c : Long.compare(x.day(), y.day());
+    private static int compareGroups(UsageAggregator.GroupKey x, UsageAggregator.GroupKey y) {
+        int c = x.modelId().compareTo(y.modelId());
+        if (c == 0) {
+            c = String.valueOf(x.tag()).compareTo(String.valueOf(y.tag()));
         }
+        if (c == 0) {
+            c = String.valueOf(x.region()).compareTo(String.valueOf(y.region()));
+        }
+        return c != 0 ? c : Long.compare(x.day(), y.day());
     }
 
     /** Two points of one day, model and tag (from two regions or logged ids) as one; unpriced stays unpriced. */
@@ -244,7 +234,7 @@ public final class UsageAnalysis {
     /** By day, then model, then tag. */
     static List<DailyPoint> sortedDays(java.util.Collection<DailyPoint> points) {
         List<DailyPoint> sorted = new ArrayList<>(points);
-        sorted.sort((a, b) -> { // written out, as GROUP_ORDER
+        sorted.sort((a, b) -> { // written out: see compareGroups
             int c = a.day().compareTo(b.day());
             if (c == 0) {
                 c = a.model().compareTo(b.model());
