@@ -17,7 +17,8 @@ import java.nio.channels.FileChannel;
  * the page cache (400 MB log, one thread: 330-360 ms of reading against 200-235 ms, most of it the
  * kernel's copy). One window at a time is mapped, so the resident memory stays flat as files grow.
  * Java 17 bytecode cannot name the foreign-memory API, so it is found by name; on an older JDK the
- * file is read the ordinary way.
+ * file is read the ordinary way. Only where one thread reads: each unmapping flushes the translation
+ * caches of every core that runs a thread of the process, by interrupt (see InvocationLogReader).
  */
 final class MappedStream extends InputStream {
     /**
