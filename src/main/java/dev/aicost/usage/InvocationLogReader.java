@@ -736,10 +736,15 @@ public final class InvocationLogReader {
         return value;
     }
 
-    /** Counts bytes for the progress bar and stops at the end of a part. */
+    /**
+     * Counts bytes for the progress bar and stops at the end of a part; a file that ends before it
+     * (cut short while it is read) is an I/O error, as it is where the part is mapped, not a part
+     * silently shorter than its range.
+     */
     static final class CountingStream extends PartStream {
         private final long limit;
         private final AtomicLong counter;
+        private long read;
 
         CountingStream(InputStream in, long limit, AtomicLong counter) {
             super(in, 0);
@@ -754,7 +759,17 @@ public final class InvocationLogReader {
 
         @Override
         void counted(int bytes) {
+            read += bytes;
             counter.addAndGet(bytes);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n < 0 && read < limit) {
+                throw new IOException(MappedStream.SHORTER);
+            }
+            return n;
         }
     }
 }

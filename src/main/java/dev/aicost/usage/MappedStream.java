@@ -67,7 +67,7 @@ final class MappedStream extends InputStream {
         }
     }
 
-    private static final String SHORTER = "the file got shorter while it was read";
+    static final String SHORTER = "the file got shorter while it was read";
 
     private final FileChannel channel;
     private final long end;

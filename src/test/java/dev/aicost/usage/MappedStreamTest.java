@@ -66,6 +66,31 @@ class MappedStreamTest {
         }
     }
 
+    @Test
+    void aPartReadWithReadCallsThatEndsEarlyIsTheSameIoError() throws IOException {
+        // several threads read their ranges with read(2), not mapped: a file cut short under them
+        // must not read as a shorter range with fewer records and exit 0
+        byte[] content = new byte[1000];
+        Arrays.fill(content, (byte) 'x');
+        Path file = Files.write(dir.resolve("cut-read.jsonl"), content);
+        java.util.concurrent.atomic.AtomicLong counted = new java.util.concurrent.atomic.AtomicLong();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                InputStream in = new InvocationLogReader.CountingStream(java.nio.channels.Channels.newInputStream(
+                        channel), content.length, counted)) {
+            assertThat(in.read(new byte[100], 0, 100)).isEqualTo(100);
+            channel.truncate(300); // 200 bytes left of the 900 the range still expects
+            assertThatThrownBy(() -> readAtMost(in, content.length)).isInstanceOf(IOException.class)
+                    .hasMessage("the file got shorter while it was read");
+        }
+        // a range read to its end is no error: 1000 bytes, then -1
+        try (FileChannel channel = FileChannel.open(Files.write(dir.resolve("whole.jsonl"), content));
+                InputStream in = new InvocationLogReader.CountingStream(java.nio.channels.Channels.newInputStream(
+                        channel), content.length, counted)) {
+            assertThat(readAtMost(in, 2 * content.length)).hasSize(content.length);
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[100_000]; // not a divisor of the window
