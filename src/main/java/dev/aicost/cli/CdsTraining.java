@@ -20,7 +20,7 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) {
-        System.setProperty("aicost.training", "true"); // logs are split and mapped however small
+        System.setProperty("aicost.training", "true"); // logs are split (2 threads) or mapped (1) however small
         Path home = Path.of(args.length > 0 ? args[0] : ".");
         String group = args.length > 1 ? args[1] : "all";
         System.setProperty("aicost.home", home.toString());
@@ -68,7 +68,8 @@ public final class CdsTraining {
 
     /**
      * A two-line log, one record and one broken line, read in a table and in JSON; then a log shaped
-     * like Bedrock's, read by one thread and by two (split and mapped, as aicost.training asks).
+     * like Bedrock's, read by one thread (mapped) and by two (split, and read with read(2) as
+     * several threads read), however small, as aicost.training asks.
      * The second loads the classes a real log needs (regions, days, cache counts, the mapped
      * windows and their method handles: 64 classes loaded at run time in a 400 MB read, 12 after),
      * and its records get the scanner compiled in training, which JDK 25's cache records and
