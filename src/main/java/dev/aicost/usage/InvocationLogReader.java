@@ -278,7 +278,7 @@ public final class InvocationLogReader {
 
     /**
      * The bytes of one range of a file of {@code size} bytes read with {@code threads} threads:
-     * sixteen ranges a thread, each 4 to 64 MB (a range costs a few system calls to map).
+     * sixteen ranges a thread, each 4 to 64 MB (a range costs a file open and a few system calls).
      */
     static long chunk(long size, int threads) {
         return Math.max(4L << 20, Math.min(64L << 20, size / (16L * threads)));
@@ -744,7 +744,6 @@ public final class InvocationLogReader {
     static final class CountingStream extends PartStream {
         private final long limit;
         private final AtomicLong counter;
-        private long read;
 
         CountingStream(InputStream in, long limit, AtomicLong counter) {
             super(in, 0);
@@ -759,14 +758,13 @@ public final class InvocationLogReader {
 
         @Override
         void counted(int bytes) {
-            read += bytes;
             counter.addAndGet(bytes);
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
-            if (n < 0 && read < limit) {
+            if (n < 0 && position() < limit) {
                 throw new IOException(MappedStream.SHORTER);
             }
             return n;

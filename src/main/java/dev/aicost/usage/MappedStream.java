@@ -87,18 +87,11 @@ final class MappedStream extends InputStream {
     }
 
     /**
-     * The bytes of {@code channel} from {@code start} to {@code end}, mapped a window at a time
-     * where the JDK allows and the range is {@link #MAP_FROM} or longer, else read from the channel
-     * (moved to {@code start}; the caller stops at {@code end}). Reads must come from the thread
-     * that makes the first one; closing the stream unmaps its window and leaves the channel open.
-     */
-    static InputStream open(FileChannel channel, long start, long end) throws IOException {
-        return open(channel, start, end, end - start);
-    }
-
-    /**
-     * As {@link #open(FileChannel, long, long)}, for a range of a file of {@code fileSize} bytes:
-     * mapped when the file is long enough, however short the range.
+     * The bytes of {@code channel} from {@code start} to {@code end}, a range of a file of
+     * {@code fileSize} bytes: mapped a window at a time where the JDK allows and the file is
+     * {@link #MAP_FROM} or longer (however short the range), else read from the channel (moved to
+     * {@code start}; the caller stops at {@code end}). Reads must come from the thread that makes
+     * the first one; closing the stream unmaps its window and leaves the channel open.
      */
     static InputStream open(FileChannel channel, long start, long end, long fileSize) throws IOException {
         if ((fileSize >= MAP_FROM || InvocationLogReader.TRAINING) && maps()) {

@@ -17,6 +17,11 @@ abstract class PartStream extends InputStream {
     /** The offset reads stop at, asked each time a read reaches the last one given. */
     abstract long limit(long position);
 
+    /** The offset reached so far. */
+    long position() {
+        return position;
+    }
+
     /** Called with the count of each read that got bytes. */
     void counted(int bytes) {
     }

@@ -32,7 +32,7 @@ class MappedStreamTest {
             {content.length, content.length}, {12_345, 12_346}}; // the last two too short to map
         for (long[] range : ranges) {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-                    InputStream in = MappedStream.open(channel, range[0], range[1])) {
+                    InputStream in = MappedStream.open(channel, range[0], range[1], range[1] - range[0])) {
                 // the ordinary stream (an older JDK) reads to the file's end; the caller stops at the range's
                 int length = (int) (range[1] - range[0]);
                 ByteArrayOutputStream read = new ByteArrayOutputStream();
@@ -57,7 +57,7 @@ class MappedStreamTest {
         Arrays.fill(content, (byte) 'x');
         Path file = Files.write(dir.resolve("cut.jsonl"), content);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                InputStream in = MappedStream.open(channel, 0, content.length)) {
+                InputStream in = MappedStream.open(channel, 0, content.length, content.length)) {
             byte[] some = new byte[1000];
             assertThat(in.read(some, 0, some.length)).isEqualTo(1000);
             channel.truncate(100); // the mapped window now reaches past the file's end
